@@ -52,6 +52,8 @@ export interface WorkbenchConfig {
   ageBands: AgeBand[];
   stages: StageDefinition;
   disclosure: DisclosureProfile;
+  /** Ids of the outcome-plan measures in use (default: the contract's 31-measure catalogue). */
+  outcomeMeasureIds: string[] | null;
   /** Free-form analysis options by section (cluster, progress, tree, outcomes, report). */
   analysis: Record<string, Record<string, unknown>>;
 }

@@ -1,0 +1,132 @@
+import type { Problem, RawTable } from '../io/parse-csv.js';
+import type { CohortFile } from './config.js';
+import { NEED_MISSING, type Cohort } from './types.js';
+
+export interface ColumnMissingness {
+  file: string;
+  column: string;
+  missing: number;
+  total: number;
+  percent: number;
+}
+
+export interface LeftOut {
+  analysis: 'clusters' | 'progress' | 'outcomes' | 'ageBands' | 'trees';
+  unit: 'families' | 'children';
+  count: number;
+  denominator: number;
+  reason: string;
+}
+
+export interface DataQualitySummary {
+  families: number;
+  children: number;
+  starReadings: number;
+  planOutcomes: number | null;
+  needIndicators: number;
+  openCases: number;
+  closedCases: number;
+  startDates: { first: string; last: string } | null;
+  endDates: { first: string; last: string } | null;
+  closedWithoutOutcome: { count: number; denominator: number; percent: number };
+  /** Blank cells of every column of every file. */
+  missingness: ColumnMissingness[];
+  warnings: { kind: string; count: number }[];
+  leftOut: LeftOut[];
+}
+
+const pct = (n: number, d: number) => (d === 0 ? 0 : Math.round((10000 * n) / d) / 100);
+
+/**
+ * The data-quality summary of a validated cohort: sizes, open and closed cases, date
+ * ranges, missingness of every column, warnings by kind, and what each analysis will have
+ * to leave out and why. Cost: linear in the cells.
+ */
+export function dataQualitySummary(
+  cohort: Cohort,
+  tables: Partial<Record<CohortFile, { table: RawTable; heading: Map<string, string>; index: Map<string, number> }>>,
+  problems: Problem[],
+): DataQualitySummary {
+  const fams = cohort.families;
+  const closed = fams.filter((f) => f.endDate !== null);
+  const starts = fams.map((f) => f.startDate).sort();
+  const ends = closed.map((f) => f.endDate as string).sort();
+  const missingness: ColumnMissingness[] = [];
+  for (const [, t] of Object.entries(tables)) {
+    if (!t) continue;
+    const n = t.table.rows.length;
+    t.table.header.forEach((h, i) => {
+      let missing = 0;
+      for (const row of t.table.rows) if (row[i]!.trim() === '') missing++;
+      missingness.push({ file: t.table.file, column: h, missing, total: n, percent: pct(missing, n) });
+    });
+  }
+  const withoutOutcome = closed.filter((f) => f.outcome === null || f.outcome === 'unknown').length;
+
+  const warnings = new Map<string, number>();
+  for (const p of problems) {
+    if (p.severity !== 'warning') continue;
+    const kind = p.message.replace(/\(.*\)/g, '').replace(/line \d+/g, 'line N').trim();
+    warnings.set(kind, (warnings.get(kind) ?? 0) + 1);
+  }
+
+  const nNeeds = cohort.needIds.length;
+  let missingNeeds = 0;
+  for (let f = 0; f < fams.length; f++) {
+    for (let j = 0; j < nNeeds; j++) {
+      if (cohort.needs[f * nNeeds + j] === NEED_MISSING) {
+        missingNeeds++;
+        break;
+      }
+    }
+  }
+  const datesByFamilyDomain = new Map<string, Set<string>>();
+  for (const r of cohort.star) {
+    const k = `${r.familyIndex}|${r.domain}`;
+    let s = datesByFamilyDomain.get(k);
+    if (!s) datesByFamilyDomain.set(k, (s = new Set()));
+    s.add(r.date);
+  }
+  const withReadings = new Set<number>();
+  const withChange = new Set<number>();
+  for (const [k, s] of datesByFamilyDomain) {
+    const f = Number(k.split('|')[0]);
+    withReadings.add(f);
+    if (s.size >= 2) withChange.add(f);
+  }
+  const noAge = cohort.children.filter((c) => c.ageAtStart === null).length;
+  const childOutcomeMissing = cohort.children.filter((c) => {
+    const o = c.outcome ?? fams[c.familyIndex]!.outcome;
+    return o === null || o === 'unknown';
+  }).length;
+  const leftOut: LeftOut[] = [
+    { analysis: 'clusters', unit: 'families', count: missingNeeds, denominator: fams.length, reason: 'a need indicator is blank' },
+    { analysis: 'progress', unit: 'families', count: fams.length - withReadings.size, denominator: fams.length, reason: 'no Family Star readings' },
+    {
+      analysis: 'progress',
+      unit: 'families',
+      count: withReadings.size - withChange.size,
+      denominator: fams.length,
+      reason: 'Family Star readings on one date only (no change to measure)',
+    },
+    { analysis: 'outcomes', unit: 'families', count: fams.length - closed.length, denominator: fams.length, reason: 'case still open (no end_date)' },
+    { analysis: 'outcomes', unit: 'families', count: withoutOutcome, denominator: closed.length, reason: 'closed case with outcome unknown or not recorded' },
+    { analysis: 'ageBands', unit: 'children', count: noAge, denominator: cohort.children.length, reason: 'no age_at_start or date_of_birth' },
+    { analysis: 'ageBands', unit: 'children', count: childOutcomeMissing, denominator: cohort.children.length, reason: 'no outcome of met, partially_met or not_met (own or family’s)' },
+  ];
+  return {
+    families: fams.length,
+    children: cohort.children.length,
+    starReadings: cohort.star.length,
+    planOutcomes: cohort.plans ? cohort.plans.length : null,
+    needIndicators: nNeeds,
+    openCases: fams.length - closed.length,
+    closedCases: closed.length,
+    startDates: starts.length ? { first: starts[0]!, last: starts[starts.length - 1]! } : null,
+    endDates: ends.length ? { first: ends[0]!, last: ends[ends.length - 1]! } : null,
+    closedWithoutOutcome: { count: withoutOutcome, denominator: closed.length, percent: pct(withoutOutcome, closed.length) },
+    missingness,
+    warnings: [...warnings].map(([kind, count]) => ({ kind, count })),
+    leftOut,
+  };
+}

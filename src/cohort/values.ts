@@ -1,0 +1,94 @@
+import type { DateFormat } from './config.js';
+
+/**
+ * Value parsers for cohort cells. Each returns `{ ok: true, value }` or `{ ok: false,
+ * message }`; a blank cell (empty or only spaces) is `null`, never 0 or "no".
+ */
+export type Parsed<T> = { ok: true; value: T | null } | { ok: false; message: string };
+
+export function isBlank(cell: string): boolean {
+  return cell.trim() === '';
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+/** True when year-month-day is a real calendar date (never rolled over). */
+export function isRealDate(y: number, m: number, d: number): boolean {
+  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
+  const max = m === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[m - 1]!;
+  return d <= max;
+}
+
+const PATTERNS: Record<DateFormat, { re: RegExp; order: [number, number, number] }> = {
+  // order: indexes of year, month, day among the capture groups
+  'yyyy-mm-dd': { re: /^(\d{4})-(\d{2})-(\d{2})$/, order: [1, 2, 3] },
+  'dd/mm/yyyy': { re: /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/, order: [3, 2, 1] },
+  'mm/dd/yyyy': { re: /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/, order: [3, 1, 2] },
+  'dd-mm-yyyy': { re: /^(\d{1,2})-(\d{1,2})-(\d{4})$/, order: [3, 2, 1] },
+  'dd.mm.yyyy': { re: /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/, order: [3, 2, 1] },
+};
+
+const pad = (n: number, w: number) => String(n).padStart(w, '0');
+
+/**
+ * Parses a date in the configured layout to ISO `YYYY-MM-DD`. ISO dates are always
+ * accepted (a workbook's date cells arrive as ISO). Impossible dates are errors.
+ * @example parseDate('2021-02-30', 'yyyy-mm-dd') // { ok: false, ... }
+ */
+export function parseDate(cell: string, format: DateFormat): Parsed<string> {
+  const s = cell.trim();
+  if (s === '') return { ok: true, value: null };
+  for (const f of format === 'yyyy-mm-dd' ? ['yyyy-mm-dd' as const] : [format, 'yyyy-mm-dd' as const]) {
+    const m = PATTERNS[f].re.exec(s);
+    if (!m) continue;
+    const [yi, mi, di] = PATTERNS[f].order;
+    const y = Number(m[yi]);
+    const mo = Number(m[mi]);
+    const d = Number(m[di]);
+    if (!isRealDate(y, mo, d)) return { ok: false, message: 'impossible date' };
+    return { ok: true, value: `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}` };
+  }
+  return { ok: false, message: `not a date in the layout ${format}` };
+}
+
+/**
+ * Parses a yes/no cell: 1/0, y/n, yes/no, true/false in any case, plus configured extras.
+ */
+export function parseYesNo(cell: string, yesExtra: readonly string[], noExtra: readonly string[]): Parsed<0 | 1> {
+  const s = cell.trim().toLowerCase();
+  if (s === '') return { ok: true, value: null };
+  if (s === '1' || s === 'y' || s === 'yes' || s === 'true' || yesExtra.includes(s)) return { ok: true, value: 1 };
+  if (s === '0' || s === 'n' || s === 'no' || s === 'false' || noExtra.includes(s)) return { ok: true, value: 0 };
+  return { ok: false, message: 'not a yes/no value (expected 1/0, y/n, yes/no or true/false)' };
+}
+
+/** Parses a whole number within [min, max] (inclusive). `5.5`, `1e3`, text are errors. */
+export function parseWhole(cell: string, min: number, max: number): Parsed<number> {
+  const s = cell.trim();
+  if (s === '') return { ok: true, value: null };
+  if (!/^[+-]?\d+$/.test(s)) return { ok: false, message: 'not a whole number' };
+  const v = Number(s);
+  if (v < min || v > max) return { ok: false, message: `outside ${min}–${max}` };
+  return { ok: true, value: v };
+}
+
+/** Parses one of a fixed set of values (exact, after trimming and lower-casing). */
+export function parseEnum<T extends string>(cell: string, allowed: readonly T[]): Parsed<T> {
+  const s = cell.trim().toLowerCase();
+  if (s === '') return { ok: true, value: null };
+  if ((allowed as readonly string[]).includes(s)) return { ok: true, value: s as T };
+  return { ok: false, message: `not one of ${allowed.join(', ')}` };
+}
+
+/** Whole years from an ISO birth date to an ISO date (negative when born after it). */
+export function wholeYearsBetween(birth: string, at: string): number {
+  const [by, bm, bd] = birth.split('-').map(Number) as [number, number, number];
+  const [ay, am, ad] = at.split('-').map(Number) as [number, number, number];
+  let years = ay - by;
+  if (am < bm || (am === bm && ad < bd)) years--;
+  return years;
+}

@@ -1,0 +1,10 @@
+// The library API of early-help-workbench: re-exports only.
+export * from './cohort/types.js';
+export * from './cohort/config.js';
+export * from './cohort/catalogues.js';
+export { parseCohortFiles, parseCohortTables, cohortHash, type CohortFileInput, type CohortReadResult } from './cohort/parse-cohort.js';
+export { parseConfigText } from './cohort/parse-config.js';
+export { resolveConfig } from './cohort/resolve-config.js';
+export { dataQualitySummary, type DataQualitySummary } from './cohort/data-quality.js';
+export { parseCsv, formatProblem, type Problem, type RawTable } from './io/parse-csv.js';
+export { createRng, shuffled, type Rng } from './stats/rng.js';

@@ -1,0 +1,48 @@
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, basename } from 'node:path';
+
+/** Writes a file atomically: a temporary file beside it, then a rename. */
+export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    await writeFile(tmp, content);
+    await rename(tmp, path);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+/**
+ * Writes a set of files as one folder atomically: into a temporary sibling folder, then
+ * the old folder (if any) is moved aside and the new one renamed into place, so a failed
+ * run leaves no half-written output.
+ */
+export async function writeFolderAtomic(dir: string, files: { path: string; content: string | Uint8Array }[]): Promise<void> {
+  const parent = dirname(dir);
+  await mkdir(parent, { recursive: true });
+  const tmp = join(parent, `.${basename(dir)}.${process.pid}.tmp`);
+  const old = join(parent, `.${basename(dir)}.${process.pid}.old`);
+  await rm(tmp, { recursive: true, force: true });
+  try {
+    for (const f of files) {
+      const target = join(tmp, f.path);
+      if (!target.startsWith(tmp)) throw new Error(`refusing to write outside the output folder: ${f.path}`);
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, f.content);
+    }
+    let moved = false;
+    try {
+      await rename(dir, old);
+      moved = true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    }
+    await rename(tmp, dir);
+    if (moved) await rm(old, { recursive: true, force: true });
+  } catch (e) {
+    await rm(tmp, { recursive: true, force: true });
+    throw e;
+  }
+}
