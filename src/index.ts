@@ -8,3 +8,4 @@ export { resolveConfig } from './cohort/resolve-config.js';
 export { dataQualitySummary, type DataQualitySummary } from './cohort/data-quality.js';
 export { parseCsv, formatProblem, type Problem, type RawTable } from './io/parse-csv.js';
 export { createRng, shuffled, type Rng } from './stats/rng.js';
+export { needPrevalence, type NeedPrevalenceOptions, type NeedPrevalenceResult, type NeedPrevalenceRow } from './needs/need-prevalence.js';
