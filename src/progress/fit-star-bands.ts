@@ -1,0 +1,90 @@
+import { kMeans } from '../cluster/k-means.js';
+
+export interface FitStarBandsOptions {
+  seed: number;
+  restarts: number;
+}
+
+export interface FitStarBandsResult {
+  /** Centres ordered by mean reading: Lower, Middle, Higher. */
+  centres: number[][];
+  centreMeans: number[];
+  /** Within-cluster sum of squares of the kept fit, over the complete vectors. */
+  inertia: number;
+  /** Segment 0, 1, 2 of each vector (nearest ordered centre over its observed domains). */
+  segment: Int8Array;
+  complete: number;
+  incomplete: number;
+  engine: string;
+}
+
+const K = 3;
+
+/**
+ * Fits the progress-matrix bands: one k-means with k = 3 on the complete vectors (every
+ * domain observed) among `vectors`, ordered by the mean of each centre so that segment 0
+ * is Lower and 2 Higher; then puts every vector, complete or not, in the segment of the
+ * nearest centre by squared distance over its observed (non-NaN) domains. Ties go to the
+ * lower segment. The k-means is the workbench's `kMeans` (src/cluster/k-means.ts) with
+ * `restarts` k-means++ starts from `seed`, the lowest within-cluster sum of squares kept,
+ * each run to a fixed point (tolerance 0, at most 1000 steps).
+ * Cost: O(restarts · iterations · n · d · k).
+ * @param vectors row-major n × d, NaN where a domain is missing; every row has at least one value.
+ * @throws when fewer than 3 distinct complete vectors exist; as `kMeans` for a bad seed or restarts.
+ * @example fitStarBands(Float64Array.from([1,1, 2,2, 5,5, 6,6, 9,9, 10,NaN]), 2, { seed: 1, restarts: 5 }).segment // [0,0,1,1,2,2]
+ */
+export function fitStarBands(vectors: Float64Array, d: number, options: FitStarBandsOptions): FitStarBandsResult {
+  const { seed, restarts } = options;
+  const n = vectors.length / d;
+  const complete: number[] = [];
+  const distinct = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const row = vectors.subarray(i * d, (i + 1) * d);
+    if (row.every((v) => !Number.isNaN(v))) {
+      complete.push(i);
+      if (distinct.size < K) distinct.add(row.join(','));
+    }
+  }
+  if (distinct.size < K) {
+    throw new Error(
+      `k-means bands require at least ${K} distinct start or end vectors with all ${d} domains, got ${distinct.size} (of ${complete.length} complete); use cut points instead (--bands cuts:A,B)`,
+    );
+  }
+  const values = new Float64Array(complete.length * d);
+  complete.forEach((i, r) => values.set(vectors.subarray(i * d, (i + 1) * d), r * d));
+  const fitted = kMeans({ rows: complete.length, cols: d, values }, { k: K, seed, restarts, maxIterations: 1000, tolerance: 0 });
+
+  const order = fitted.centroids
+    .map((c, j) => ({ j, m: c.reduce((a, b) => a + b, 0) / d }))
+    .sort((a, b) => a.m - b.m || a.j - b.j);
+  const centres = order.map((o) => fitted.centroids[o.j]!.slice());
+  const centreMeans = order.map((o) => o.m);
+
+  const segment = new Int8Array(n);
+  for (let i = 0; i < n; i++) {
+    let bestSeg = -1;
+    let bestDist = Infinity;
+    for (let s = 0; s < K; s++) {
+      const c = centres[s]!;
+      let dist = 0;
+      for (let j = 0; j < d; j++) {
+        const v = vectors[i * d + j]!;
+        if (!Number.isNaN(v)) dist += (v - c[j]!) ** 2;
+      }
+      if (dist < bestDist) {
+        bestDist = dist;
+        bestSeg = s;
+      }
+    }
+    segment[i] = bestSeg;
+  }
+  return {
+    centres,
+    centreMeans,
+    inertia: fitted.inertia,
+    segment,
+    complete: complete.length,
+    incomplete: n - complete.length,
+    engine: 'kMeans of src/cluster/k-means.ts (Lloyd, k-means++ starts, run to a fixed point)',
+  };
+}

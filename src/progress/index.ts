@@ -1,0 +1,18 @@
+export { ageBandGrouping, type AgeBandGroupingResult } from './age-band-grouping.js';
+export { computeFamilyProgress, DEFAULT_BANDS_RESTARTS, DEFAULT_BANDS_SEED, KMEANS_MISSING_DOMAINS } from './compute-family-progress.js';
+export { domainProgress } from './domain-progress.js';
+export { eligibleFamilies } from './eligible-families.js';
+export { familyColumnGrouping } from './family-column-grouping.js';
+export { familyProgressCategories } from './family-progress-categories.js';
+export { familyStarProgress } from './family-star-progress.js';
+export { familyStarReadings } from './family-star-readings.js';
+export { familyStartScores } from './family-start-scores.js';
+export { fitStarBands, type FitStarBandsOptions, type FitStarBandsResult } from './fit-star-bands.js';
+export { journeyOfChange } from './journey-of-change.js';
+export { journeyStages, STAR_MAX_READING, STAR_MIN_READING, type JourneyStages } from './journey-stages.js';
+export { parseProgressBands, validateCuts } from './parse-progress-bands.js';
+export { percentOf } from './percent-of.js';
+export { progressByGroup, type ProgressByGroupOptions } from './progress-by-group.js';
+export { progressMatrix } from './progress-matrix.js';
+export { PROGRESS_METHODS, progressSummary } from './progress-summary.js';
+export * from './types.js';
