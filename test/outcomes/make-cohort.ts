@@ -1,0 +1,60 @@
+/**
+ * Builds small in-memory cohorts for the outcomes tests: families and children given as
+ * partial rows, everything else defaulted (no need values, no readings, no plans).
+ */
+import type { Child, Cohort, Family, PlanOutcome, StarReading } from '../../src/cohort/types.js';
+
+export type FamilyRow = Partial<Family> & { familyId: string };
+export type ChildRow = Partial<Omit<Child, 'familyIndex'>> & { childId: string; familyId: string };
+
+export function makeCohort(
+  familyRows: FamilyRow[],
+  childRows: ChildRow[] = [],
+  extra: { star?: Omit<StarReading, 'familyIndex'>[]; plans?: Omit<PlanOutcome, 'familyIndex'>[] | null } = {},
+): Cohort {
+  const families: Family[] = familyRows.map((f) => ({
+    service: null,
+    referralDate: null,
+    startDate: '2020-01-01',
+    endDate: null,
+    outcome: null,
+    closureReason: null,
+    reReferred: null,
+    socialCareBefore: null,
+    socialCareDuring: null,
+    socialCareAfter: null,
+    cpPlanAfter: null,
+    adults: null,
+    femaleAdults: null,
+    ethnicity: null,
+    imdDecile: null,
+    lsoa: null,
+    extra: {},
+    ...f,
+  }));
+  const familyIndex = new Map(families.map((f, i) => [f.familyId, i]));
+  const index = (id: string): number => {
+    const i = familyIndex.get(id);
+    if (i === undefined) throw new Error(`makeCohort: no family ${id}`);
+    return i;
+  };
+  const children: Child[] = childRows.map((c) => ({
+    ageAtStart: null,
+    dateOfBirth: null,
+    gender: null,
+    outcome: null,
+    extra: {},
+    ...c,
+    familyIndex: index(c.familyId),
+  }));
+  return {
+    families,
+    needIds: ['debt'],
+    needs: new Uint8Array(families.length),
+    children,
+    star: (extra.star ?? []).map((r) => ({ ...r, familyIndex: index(r.familyId) })),
+    plans: extra.plans === undefined || extra.plans === null ? null : extra.plans.map((p) => ({ ...p, familyIndex: index(p.familyId) })),
+    familyIndex,
+    source: { path: 'memory', kind: 'memory', sha256: '', files: [] },
+  };
+}
