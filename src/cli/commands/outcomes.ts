@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { OUTCOME_MEASURES } from '../../cohort/catalogues.js';
-import type { Cohort, FamilyGrouping } from '../../cohort/types.js';
-import { formatProblem, parseCsv } from '../../io/parse-csv.js';
+import type { FamilyGrouping } from '../../cohort/types.js';
 import { compareSubgroup, type CompareSubgroupResult } from '../../outcomes/compare-subgroup.js';
 import type { ProportionComparison } from '../../outcomes/compare-proportions.js';
 import type { OutcomeMeasure } from '../../outcomes/outcome-plans.js';
@@ -13,6 +12,7 @@ import { DEFAULT_BANDS_RESTARTS, DEFAULT_BANDS_SEED } from '../../progress/compu
 import { parseProgressBands } from '../../progress/parse-progress-bands.js';
 import type { ProgressBands } from '../../progress/types.js';
 import { CliUsageError, type CliContext } from '../context.js';
+import { readAssignments } from '../read-assignments.js';
 
 interface OutcomesCliOptions {
   demo?: boolean;
@@ -115,33 +115,6 @@ function resolveBands(opts: CompareCliOptions): ProgressBands {
   return { method: 'kmeans', seed, restarts: DEFAULT_BANDS_RESTARTS };
 }
 
-/** Reads a `family_id,cluster` CSV into a grouping named "cluster"; families not listed have none. */
-async function readAssignments(cohort: Cohort, file: string, ctx: CliContext): Promise<FamilyGrouping> {
-  let text: string;
-  try {
-    text = await ctx.readFile(file);
-  } catch {
-    throw new CliUsageError(`cannot read cluster assignments ${file}`);
-  }
-  const { table, problems } = parseCsv(text, file);
-  const errors = problems.filter((p) => p.severity === 'error');
-  if (!table || errors.length) throw new CliUsageError(`cannot read cluster assignments ${file}`, errors.map(formatProblem));
-  const fi = table.header.indexOf('family_id');
-  const ci = table.header.indexOf('cluster');
-  if (fi < 0 || ci < 0) throw new CliUsageError(`cluster assignments ${file} need the columns family_id and cluster, got ${table.header.join(',')}`);
-  const values: (string | null)[] = new Array(cohort.families.length).fill(null);
-  const bad: string[] = [];
-  table.rows.forEach((row, i) => {
-    const f = cohort.familyIndex.get(row[fi] ?? '');
-    const label = (row[ci] ?? '').trim();
-    if (f === undefined) bad.push(`${file}:${table.lines[i]}:family_id: not a family of the cohort`);
-    else if (label === '') bad.push(`${file}:${table.lines[i]}:cluster: empty cluster label`);
-    else if (values[f] !== null) bad.push(`${file}:${table.lines[i]}:family_id: family listed twice`);
-    else values[f] = label;
-  });
-  if (bad.length) throw new CliUsageError(`invalid cluster assignments ${file}`, bad);
-  return { name: 'cluster', values };
-}
 
 const pc = (x: number | null): string => (x === null ? '-' : `${x.toFixed(1)}%`);
 const ci = (s: Share): string => (s.ci95 === null ? '' : ` [${s.ci95[0].toFixed(1)}, ${s.ci95[1].toFixed(1)}]`);

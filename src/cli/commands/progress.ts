@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { WorkbenchConfig } from '../../cohort/config.js';
 import type { Cohort, FamilyGrouping } from '../../cohort/types.js';
-import { formatProblem, parseCsv } from '../../io/parse-csv.js';
 import { ageBandGrouping } from '../../progress/age-band-grouping.js';
 import { computeFamilyProgress, DEFAULT_BANDS_RESTARTS, DEFAULT_BANDS_SEED } from '../../progress/compute-family-progress.js';
 import { familyColumnGrouping } from '../../progress/family-column-grouping.js';
@@ -11,6 +10,7 @@ import { progressSummary } from '../../progress/progress-summary.js';
 import type { FamilyGroupSets, ProgressBands, ProgressByGroupResult, ProgressResult } from '../../progress/types.js';
 import { P_ADJUST_METHODS, type PAdjustMethod } from '../../stats/p-adjust.js';
 import { CliUsageError, type CliContext } from '../context.js';
+import { readAssignments } from '../read-assignments.js';
 
 interface ProgressCliOptions {
   demo?: boolean;
@@ -112,7 +112,7 @@ async function resolveGrouping(
   if (by === 'age_band') return ageBandGrouping(cohort, config.ageBands);
   if (by === 'cluster') {
     if (opts.clusters === undefined) throw new CliUsageError('--by cluster needs --clusters FILE (family_id,cluster, as written by `earlyhelp cluster --assignments`)');
-    return readAssignments(cohort, opts.clusters, await ctx.readFile(opts.clusters));
+    return readAssignments(cohort, opts.clusters, ctx);
   }
   try {
     return familyColumnGrouping(cohort, by);
@@ -121,27 +121,6 @@ async function resolveGrouping(
   }
 }
 
-/** Reads a `family_id,cluster` CSV into a grouping; families not listed have no cluster. */
-function readAssignments(cohort: Cohort, file: string, text: string): FamilyGrouping {
-  const { table, problems } = parseCsv(text, file);
-  const errors = problems.filter((p) => p.severity === 'error');
-  if (!table || errors.length) throw new CliUsageError(`cannot read cluster assignments ${file}`, errors.map(formatProblem));
-  const fi = table.header.indexOf('family_id');
-  const ci = table.header.indexOf('cluster');
-  if (fi < 0 || ci < 0) throw new CliUsageError(`cluster assignments ${file} need the columns family_id and cluster, got ${table.header.join(',')}`);
-  const values: (string | null)[] = new Array(cohort.families.length).fill(null);
-  const bad: string[] = [];
-  table.rows.forEach((row, i) => {
-    const f = cohort.familyIndex.get(row[fi]!);
-    const label = row[ci]!.trim();
-    if (f === undefined) bad.push(`${file}:${table.lines[i]}:family_id: not a family of the cohort`);
-    else if (label === '') bad.push(`${file}:${table.lines[i]}:cluster: empty cluster label`);
-    else if (values[f] !== null) bad.push(`${file}:${table.lines[i]}:family_id: family listed twice`);
-    else values[f] = label;
-  });
-  if (bad.length) throw new CliUsageError(`invalid cluster assignments ${file}`, bad);
-  return { name: 'cluster', values };
-}
 
 function summaryLines(r: ProgressResult & { byGroup?: ProgressByGroupResult }): string[] {
   const pc = (x: number | null): string => (x === null ? '-' : `${x.toFixed(1)}%`);
