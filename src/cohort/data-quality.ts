@@ -1,6 +1,6 @@
 import type { Problem, RawTable } from '../io/parse-csv.js';
 import type { CohortFile } from './config.js';
-import { NEED_MISSING, type Cohort } from './types.js';
+import { NEED_MISSING, STAR_DOMAINS, type Cohort } from './types.js';
 
 export interface ColumnMissingness {
   file: string;
@@ -57,7 +57,10 @@ export function dataQualitySummary(
     const n = t.table.rows.length;
     t.table.header.forEach((h, i) => {
       let missing = 0;
-      for (const row of t.table.rows) if (row[i]!.trim() === '') missing++;
+      for (const row of t.table.rows) {
+        const c = row[i]!;
+        if (c.length === 0 || (c.charCodeAt(0) <= 32 && c.trim() === '')) missing++;
+      }
       missingness.push({ file: t.table.file, column: h, missing, total: n, percent: pct(missing, n) });
     });
   }
@@ -80,19 +83,17 @@ export function dataQualitySummary(
       }
     }
   }
-  const datesByFamilyDomain = new Map<string, Set<string>>();
-  for (const r of cohort.star) {
-    const k = `${r.familyIndex}|${r.domain}`;
-    let s = datesByFamilyDomain.get(k);
-    if (!s) datesByFamilyDomain.set(k, (s = new Set()));
-    s.add(r.date);
-  }
+  // First date seen per family × domain, and whether a second date exists.
+  const domainIdx = new Map<string, number>(STAR_DOMAINS.map((d, i) => [d, i]));
+  const firstDate = new Map<number, string>();
   const withReadings = new Set<number>();
   const withChange = new Set<number>();
-  for (const [k, s] of datesByFamilyDomain) {
-    const f = Number(k.split('|')[0]);
-    withReadings.add(f);
-    if (s.size >= 2) withChange.add(f);
+  for (const r of cohort.star) {
+    const k = r.familyIndex * 16 + domainIdx.get(r.domain)!;
+    const first = firstDate.get(k);
+    withReadings.add(r.familyIndex);
+    if (first === undefined) firstDate.set(k, r.date);
+    else if (first !== r.date) withChange.add(r.familyIndex);
   }
   const noAge = cohort.children.filter((c) => c.ageAtStart === null).length;
   const childOutcomeMissing = cohort.children.filter((c) => {

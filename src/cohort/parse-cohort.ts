@@ -15,8 +15,9 @@ import {
   type PlanStatus,
   type StarDomain,
   type StarReading,
+  STAR_DOMAINS,
 } from './types.js';
-import { isBlank, parseDate, parseEnum, parseWhole, parseYesNo, wholeYearsBetween, type Parsed } from './values.js';
+import { dayNumber, isBlank, parseDate, parseEnum, parseWhole, parseYesNo, wholeYearsBetween, type Parsed } from './values.js';
 import { dataQualitySummary, type DataQualitySummary } from './data-quality.js';
 import { OUTCOME_MEASURE_IDS } from './catalogues.js';
 
@@ -212,6 +213,8 @@ export function parseCohortTables(
     };
   };
 
+  const parsersOf = (f: CohortFile) => CONTRACT_COLUMNS[f].map((c) => ({ spec: c, parse: typed(f, c.name) }));
+
   // ---- families
   const fm = mapped.families;
   const fr = reader(fm);
@@ -223,13 +226,13 @@ export function parseCohortTables(
   const families: Family[] = [];
   const familyIndex = new Map<string, number>();
   const familyLine: number[] = [];
-  const fSpecs = CONTRACT_COLUMNS.families;
+  const fParsers = parsersOf('families');
   const extraNames = fm.unknown;
   for (let r = 0; r < nFam; r++) {
     const row = fm.table.rows[r]!;
     const line = fm.table.lines[r]!;
     const v: Record<string, unknown> = {};
-    for (const s of fSpecs) v[s.name] = fr.parse(row, line, s, typed('families', s.name));
+    for (const c of fParsers) v[c.spec.name] = fr.parse(row, line, c.spec, c.parse);
     const fid = v.family_id as string | null;
     if (fid !== null) {
       if (familyIndex.has(fid)) {
@@ -305,13 +308,14 @@ export function parseCohortTables(
   const cm = mapped.children;
   const cr = reader(cm);
   const children: Child[] = [];
+  const cParsers = parsersOf('children');
   const childLine = new Map<string, number>();
   const childExtra = cm.unknown;
   for (let r = 0; r < cm.table.rows.length; r++) {
     const row = cm.table.rows[r]!;
     const line = cm.table.lines[r]!;
     const v: Record<string, unknown> = {};
-    for (const s of CONTRACT_COLUMNS.children) v[s.name] = cr.parse(row, line, s, typed('children', s.name));
+    for (const c of cParsers) v[c.spec.name] = cr.parse(row, line, c.spec, c.parse);
     const cid = v.child_id as string | null;
     if (cid !== null) {
       const first = childLine.get(cid);
@@ -352,13 +356,18 @@ export function parseCohortTables(
   const sm = mapped.star;
   const sr = reader(sm);
   const star: StarReading[] = [];
-  const seen = new Map<string, { reading: number; line: number }>();
+  const starParsers = parsersOf('star');
+  const domainParser = starParsers.find((c) => c.spec.name === 'domain')!;
+  const dateParser = starParsers.find((c) => c.spec.name === 'reading_date')!;
+  const domainIndex = new Map<string, number>(STAR_DOMAINS.map((d, i) => [d, i]));
+  // key: (family · 16 + domain) · 2^17 + day number; value: line · 16 + reading
+  const seen = new Map<number, number>();
   const hasReading = new Uint8Array(nFam);
   for (let r = 0; r < sm.table.rows.length; r++) {
     const row = sm.table.rows[r]!;
     const line = sm.table.lines[r]!;
-    const domain = sr.parse(row, line, spec('star', 'domain'), typed('star', 'domain')) as StarDomain | null;
-    const date = sr.parse(row, line, spec('star', 'reading_date'), typed('star', 'reading_date')) as string | null;
+    const domain = sr.parse(row, line, domainParser.spec, domainParser.parse) as StarDomain | null;
+    const date = sr.parse(row, line, dateParser.spec, dateParser.parse) as string | null;
     const cell = sr.get(row, 'reading').trim();
     let reading: number | null = null;
     if (cell === '') err(sm.table.file, line, sm.heading.get('reading')!, 'required value is missing');
@@ -370,17 +379,19 @@ export function parseCohortTables(
     }
     const fi = lookupFamily(sm, row, line);
     if (fi === null || domain === null || date === null || reading === null) continue;
-    const key = `${fi}\u0000${domain}\u0000${date}`;
+    const key = (fi * 16 + domainIndex.get(domain)!) * 131072 + dayNumber(date);
     const prev = seen.get(key);
-    if (prev) {
-      if (prev.reading !== reading) {
-        err(sm.table.file, line, sm.heading.get('reading')!, `a different reading of the same family, domain and date is on line ${prev.line} (${prev.reading})`, String(reading));
+    if (prev !== undefined) {
+      const prevLine = Math.floor(prev / 16);
+      const prevReading = prev % 16;
+      if (prevReading !== reading) {
+        err(sm.table.file, line, sm.heading.get('reading')!, `a different reading of the same family, domain and date is on line ${prevLine} (${prevReading})`, String(reading));
       } else {
-        warn(sm.table.file, line, sm.heading.get('reading')!, `duplicate of line ${prev.line} (same family, domain, date and reading): counted once`);
+        warn(sm.table.file, line, sm.heading.get('reading')!, `duplicate of line ${prevLine} (same family, domain, date and reading): counted once`);
       }
       continue;
     }
-    seen.set(key, { reading, line });
+    seen.set(key, line * 16 + reading);
     hasReading[fi] = 1;
     star.push({ familyId: families[fi]!.familyId, familyIndex: fi, domain, date, reading });
   }
@@ -397,17 +408,19 @@ export function parseCohortTables(
     plans = [];
     const pr = reader(pm);
     const catalogue = new Set(config.outcomeMeasureIds ?? OUTCOME_MEASURE_IDS);
+    const pParsers = parsersOf('plans');
     for (let r = 0; r < pm.table.rows.length; r++) {
       const row = pm.table.rows[r]!;
       const line = pm.table.lines[r]!;
       const v: Record<string, unknown> = {};
-      for (const s of CONTRACT_COLUMNS.plans) v[s.name] = pr.parse(row, line, s, typed('plans', s.name));
+      for (const c of pParsers) v[c.spec.name] = pr.parse(row, line, c.spec, c.parse);
       const outcome = v.outcome as string | null;
       if (outcome !== null && !catalogue.has(outcome)) err(pm.table.file, line, pm.heading.get('outcome')!, 'outcome is not in the outcome-measure catalogue in use', outcome);
       const status = v.status as PlanStatus | null;
       const identified = v.identified_date as string | null;
       const achieved = v.achieved_date as string | null;
-      if (status === 'achieved' && achieved === null && !problems.some((p) => p.line === line && p.file === pm.table.file)) {
+      const achievedCell = pr.get(row, 'achieved_date');
+      if (status === 'achieved' && achieved === null && isBlank(achievedCell)) {
         err(pm.table.file, line, pm.heading.get('achieved_date') ?? 'achieved_date', 'achieved_date is required when status is achieved');
       }
       if (achieved && identified && achieved < identified) err(pm.table.file, line, pm.heading.get('achieved_date')!, `achieved_date is before identified_date (${identified})`, rawCell(row, pm, 'achieved_date'));
