@@ -3,10 +3,12 @@ import type { CliContext } from '../context.js';
 import { registerValidateCommand } from './validate.js';
 import { registerProgressCommand } from './progress.js';
 import { registerOutcomesCommands } from './outcomes.js';
+import { registerTreeCommand } from './tree.js';
 
 /** Every command of `earlyhelp`, registered in the order `--help` lists them. */
 export function registerCommands(program: Command, ctx: CliContext): void {
   registerValidateCommand(program, ctx);
   registerProgressCommand(program, ctx);
   registerOutcomesCommands(program, ctx);
+  registerTreeCommand(program, ctx);
 }

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import type { Cohort, FamilyGrouping } from '../../cohort/types.js';
-import { formatProblem, parseCsv } from '../../io/parse-csv.js';
 import { familyProgressCategories } from '../../progress/family-progress-categories.js';
 import { familyStartScores } from '../../progress/family-start-scores.js';
 import { parseProgressBands } from '../../progress/parse-progress-bands.js';
@@ -8,6 +6,7 @@ import type { ProgressBands } from '../../progress/types.js';
 import { treeAnalysis, TREE_ANALYSIS_METHODS, type TreeAnalysisMethod, type TreeAnalysisOptions, type TreeAnalysisResult } from '../../tree/tree-analysis.js';
 import { toTreeModel } from '../../tree/tree-model.js';
 import { CliUsageError, type CliContext } from '../context.js';
+import { readAssignments } from '../read-assignments.js';
 
 interface TreeCliOptions {
   demo?: boolean;
@@ -44,33 +43,6 @@ function numberOption(name: string, text: string | undefined, whole: boolean): n
     throw new CliUsageError(`--${name} requires ${whole ? 'a whole number' : 'a number'}, got "${text}"`);
   }
   return x;
-}
-
-async function readClusters(cohort: Cohort, file: string, ctx: CliContext): Promise<FamilyGrouping> {
-  let text: string;
-  try {
-    text = await ctx.readFile(file);
-  } catch {
-    throw new CliUsageError(`cannot read cluster assignments ${file}`);
-  }
-  const { table, problems } = parseCsv(text, file);
-  const errors = problems.filter((p) => p.severity === 'error');
-  if (!table || errors.length) throw new CliUsageError(`cannot read cluster assignments ${file}`, errors.map(formatProblem));
-  const fi = table.header.indexOf('family_id');
-  const ci = table.header.indexOf('cluster');
-  if (fi < 0 || ci < 0) throw new CliUsageError(`cluster assignments ${file} need the columns family_id and cluster, got ${table.header.join(',')}`);
-  const values: (string | null)[] = new Array(cohort.families.length).fill(null);
-  const bad: string[] = [];
-  table.rows.forEach((row, i) => {
-    const f = cohort.familyIndex.get(row[fi] ?? '');
-    const label = (row[ci] ?? '').trim();
-    if (f === undefined) bad.push(`${file}:${table.lines[i]}:family_id: not a family of the cohort`);
-    else if (label === '') bad.push(`${file}:${table.lines[i]}:cluster: empty cluster label`);
-    else if (values[f] !== null) bad.push(`${file}:${table.lines[i]}:family_id: family listed twice`);
-    else values[f] = label;
-  });
-  if (bad.length) throw new CliUsageError(`invalid cluster assignments ${file}`, bad);
-  return { name: 'cluster', values };
 }
 
 function pFormat(p: number): string {
@@ -176,7 +148,7 @@ export function registerTreeCommand(program: Command, ctx: CliContext): void {
         intervals: pick(numberOption('intervals', opts.intervals, true), 'intervals'),
         focus: opts.focus,
         ageBands: config.ageBands,
-        clusters: opts.clusters === undefined ? undefined : await readClusters(cohort, opts.clusters, ctx),
+        clusters: opts.clusters === undefined ? undefined : await readAssignments(cohort, opts.clusters, ctx),
         startScore: familyStartScores(cohort),
         progressCategory: needsProgress ? familyProgressCategories(cohort, progressOptions) : undefined,
         crossValidation: folds === null ? undefined : { folds, seed },

@@ -1,0 +1,193 @@
+import type { Cohort } from '../cohort/types.js';
+import { cartTree, type CartOptions } from './cart-tree.js';
+import { chaid } from './chaid.js';
+import { crossValidateTree, type CrossValidateTreeResult } from './cross-validate-tree.js';
+import { gainsTable, type GainsTableResult } from './gains-table.js';
+import { treeColumns, type TreeColumn, type TreeColumnSources } from './tree-columns.js';
+import { treeFocus } from './tree-focus.js';
+import { compareLabels } from './tree-labels.js';
+import { treeRules, type TreeRule } from './tree-rules.js';
+import { treeText } from './tree-text.js';
+import { PREDICTOR_LEVELS, type ChaidOptions, type DecisionTree, type PredictorLevel, type TreeData, type TreePredictorInput } from './tree-types.js';
+
+/** Growing methods of {@link treeAnalysis} (Exhaustive CHAID is `method: 'chaid'` with `exhaustive: true`). */
+export const TREE_ANALYSIS_METHODS = ['chaid', 'cart'] as const;
+export type TreeAnalysisMethod = (typeof TREE_ANALYSIS_METHODS)[number];
+
+/** Settings of {@link treeAnalysis}. */
+export interface TreeAnalysisOptions extends ChaidOptions, TreeColumnSources {
+  /** The target column (see `treeColumns`): progress_category, social_care_after, outcome_met, re_referred, any 0/1 or text column. */
+  target: string;
+  /**
+   * Predictor columns by name, each optionally `name:ordinal`, `name:nominal` or
+   * `name:continuous` to override its measurement level (default: the issue's set, see
+   * `treeColumns`, without the target).
+   */
+  predictors?: readonly string[];
+  /** 'chaid' (default) or 'cart' (ml-cart). */
+  method?: TreeAnalysisMethod;
+  /** Target category for rules and gains (default: up for progress_category, met for outcome_met, else 1 for 0/1 targets). */
+  focus?: string;
+  /** Options of CART (method 'cart' and cross-validation). */
+  cart?: CartOptions;
+  /** k-fold cross-validated accuracy of CHAID and CART against the majority class (default: not run). */
+  crossValidation?: { folds?: number; seed?: number; cart?: boolean };
+}
+
+/** A predictor as the analysis used it. */
+export interface TreeAnalysisPredictor {
+  name: string;
+  level: PredictorLevel;
+  /** The level came from a `name:level` override. */
+  overridden: boolean;
+  description: string;
+}
+
+/** Result of {@link treeAnalysis}: the tree (its nodes are the contract's `trees.<method>.nodes`) with its readings. */
+export interface TreeAnalysisResult extends DecisionTree {
+  focus: string;
+  /** The predictors offered to the tree, with their levels. */
+  predictorLevels: TreeAnalysisPredictor[];
+  /** Indented text of the tree. */
+  text: string;
+  rules: TreeRule[];
+  gains: GainsTableResult;
+  crossValidation: CrossValidateTreeResult | null;
+}
+
+const DEFAULT_FOCUS: Record<string, string> = { progress_category: 'up', outcome_met: 'met' };
+
+/** Columns that exist only when their source is given. */
+const NEEDS_SOURCE: Record<string, string> = {
+  cluster: 'the clusters grouping (CLI: --clusters FILE)',
+  cluster_group: 'the clusterGroups grouping',
+  progress_category: 'the progressCategory grouping (familyProgressCategories in src/progress)',
+  star_start_score: 'the startScore values (familyStartScores in src/progress)',
+};
+
+function parsePredictor(spec: string): { name: string; level: PredictorLevel | null } {
+  const at = spec.lastIndexOf(':');
+  if (at < 0) return { name: spec.trim(), level: null };
+  const name = spec.slice(0, at).trim();
+  const level = spec.slice(at + 1).trim();
+  if (!PREDICTOR_LEVELS.includes(level as PredictorLevel)) {
+    throw new Error(`treeAnalysis requires a predictor level override to be one of ${PREDICTOR_LEVELS.join(', ')}, got "${spec}"`);
+  }
+  return { name, level: level as PredictorLevel };
+}
+
+/** A column at another measurement level (an override), or an error when its values cannot be read so. */
+function asLevel(col: TreeColumn, level: PredictorLevel): TreePredictorInput {
+  if (level === col.level) return { name: col.name, level, values: col.values, ...(col.order ? { order: col.order } : {}) };
+  const numbers = col.values.every((v) => v === null || typeof v === 'number' || (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))));
+  if (level === 'continuous') {
+    if (!numbers) throw new Error(`treeAnalysis cannot read "${col.name}" as continuous: it holds text`);
+    return { name: col.name, level, values: col.values.map((v) => (v === null ? null : Number(v))) };
+  }
+  if (level === 'ordinal') {
+    if (col.order) return { name: col.name, level, values: col.values, order: col.order };
+    if (numbers) return { name: col.name, level, values: col.values.map((v) => (v === null ? null : Number(v))) };
+    // text read as ordinal without a known order: sorted (numbers numerically, then text); the order used is in the tree's predictors
+    return { name: col.name, level, values: col.values, order: [...new Set(col.values.filter((v): v is string => v !== null).map(String))].sort(compareLabels) };
+  }
+  return { name: col.name, level, values: col.values.map((v) => (v === null ? null : String(v))) };
+}
+
+/**
+ * What predicts a family-level outcome: a CHAID tree (default; SPSS defaults, Exhaustive
+ * CHAID with `exhaustive`) or a CART tree of `target` on the named predictors built from
+ * the cohort (`treeColumns`), with its text, rules, gains table and, when asked,
+ * cross-validated accuracy of CHAID and CART against the majority class. Families whose
+ * target is missing are left out and counted (`excluded`).
+ *
+ * Cost: one tree (see `chaid`, `cartTree`), plus k of each with cross-validation.
+ * @throws naming an unknown target or predictor and listing the valid names; a target
+ *   that is not a 0/1 or text column; progress_category without `progressCategory`;
+ *   invalid options.
+ * @example treeAnalysis(cohort, { target: 'social_care_after', clusters }).rules[0].text
+ */
+export function treeAnalysis(cohort: Cohort, options: TreeAnalysisOptions): TreeAnalysisResult {
+  if (!options || typeof options.target !== 'string' || options.target.trim() === '') {
+    throw new Error('treeAnalysis requires a target column name');
+  }
+  const method = options.method ?? 'chaid';
+  if (!TREE_ANALYSIS_METHODS.includes(method)) {
+    throw new Error(`treeAnalysis requires method to be one of ${TREE_ANALYSIS_METHODS.join(', ')}, got "${String(method)}"`);
+  }
+  const columns = treeColumns(cohort, options);
+  const byName = new Map(columns.map((c) => [c.name, c]));
+  const target = byName.get(options.target);
+  if (!target || !target.target) {
+    if (!target && NEEDS_SOURCE[options.target]) {
+      throw new Error(`treeAnalysis: target "${options.target}" needs ${NEEDS_SOURCE[options.target]}`);
+    }
+    const valid = columns.filter((c) => c.target).map((c) => c.name);
+    throw new Error(
+      target
+        ? `treeAnalysis requires a 0/1 or text target, "${options.target}" is ${target.level}; valid targets: ${valid.join(', ')}`
+        : `treeAnalysis: unknown target "${options.target}"; valid targets: ${valid.join(', ')}`,
+    );
+  }
+  const specs = options.predictors
+    ? options.predictors.map(parsePredictor)
+    : columns.filter((c) => c.defaultPredictor && c.name !== target.name).map((c) => ({ name: c.name, level: null }));
+  const unknown = specs.filter((s) => !byName.has(s.name));
+  const unavailable = unknown.find((u) => NEEDS_SOURCE[u.name]);
+  if (unavailable) throw new Error(`treeAnalysis: predictor "${unavailable.name}" needs ${NEEDS_SOURCE[unavailable.name]}`);
+  if (unknown.length) {
+    throw new Error(
+      `treeAnalysis: unknown predictor${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u.name}"`).join(', ')}; valid predictors: ${columns.map((c) => c.name).join(', ')}`,
+    );
+  }
+  if (specs.some((s) => s.name === target.name)) throw new Error(`treeAnalysis requires the target "${target.name}" not to be a predictor too`);
+  const seen = new Set<string>();
+  for (const s of specs) {
+    if (seen.has(s.name)) throw new Error(`treeAnalysis requires each predictor once, got "${s.name}" twice`);
+    seen.add(s.name);
+  }
+  if (specs.length === 0) throw new Error('treeAnalysis requires at least one predictor, got 0');
+
+  const predictors = specs.map((s) => asLevel(byName.get(s.name)!, s.level ?? byName.get(s.name)!.level));
+  const data: TreeData = {
+    target: target.values.map((v) => (v === null ? null : String(v))),
+    targetName: target.name,
+    predictors,
+    ...(target.order ? { targetOrder: target.order } : {}),
+  };
+  const chaidOptions: ChaidOptions = {
+    alphaMerge: options.alphaMerge,
+    alphaSplit: options.alphaSplit,
+    maxDepth: options.maxDepth,
+    minParent: options.minParent,
+    minChild: options.minChild,
+    statistic: options.statistic,
+    exhaustive: options.exhaustive,
+    splitMerged: options.splitMerged,
+    alphaSplitMerge: options.alphaSplitMerge,
+    bonferroni: options.bonferroni,
+    intervals: options.intervals,
+  };
+  const cartOptions: CartOptions = { maxDepth: options.maxDepth, minParent: options.minParent, ...options.cart };
+  const tree = method === 'chaid' ? chaid(data, chaidOptions) : cartTree(data, cartOptions);
+  const focus = treeFocus('treeAnalysis', tree, options.focus ?? (DEFAULT_FOCUS[target.name] && tree.targetCategories.includes(DEFAULT_FOCUS[target.name]!) ? DEFAULT_FOCUS[target.name] : undefined));
+  const cv = options.crossValidation
+    ? crossValidateTree(data, {
+        folds: options.crossValidation.folds,
+        seed: options.crossValidation.seed,
+        chaid: chaidOptions,
+        cart: options.crossValidation.cart === false ? false : cartOptions,
+      })
+    : null;
+  return {
+    ...tree,
+    focus,
+    predictorLevels: specs.map((s) => {
+      const col = byName.get(s.name)!;
+      return { name: s.name, level: s.level ?? col.level, overridden: s.level !== null && s.level !== col.level, description: col.description };
+    }),
+    text: treeText(tree),
+    rules: treeRules(tree, { focus }),
+    gains: gainsTable(tree, { focus }),
+    crossValidation: cv,
+  };
+}
