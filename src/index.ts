@@ -9,3 +9,11 @@ export { dataQualitySummary, type DataQualitySummary } from './cohort/data-quali
 export { parseCsv, formatProblem, type Problem, type RawTable } from './io/parse-csv.js';
 export { createRng, shuffled, type Rng } from './stats/rng.js';
 export { needPrevalence, type NeedPrevalenceOptions, type NeedPrevalenceResult, type NeedPrevalenceRow } from './needs/need-prevalence.js';
+export * from './stats/index.js';
+export * from './progress/index.js';
+export * from './outcomes/index.js';
+export * from './tree/index.js';
+export { synthCohort, synthCohortWithTruth, type SynthCohortWithTruth } from './synth/synth-cohort.js';
+export { synthCohortFiles, synthCohortFilesWithTruth, type SynthCohortFiles } from './synth/synth-cohort-files.js';
+export { synthCohortChunks } from './synth/synth-cohort-chunks.js';
+export { evaluate, analysisOptionsFromConfig, EVALUATION_STAGES, type EvaluateOptions, type EvaluationResults, type ToolInfo } from './evaluate.js';
