@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerValidateCommand } from './validate.js';
 import { registerSynthCommand } from './synth.js';
+import { registerClusterCommands } from './cluster.js';
 import { registerProgressCommand } from './progress.js';
 import { registerOutcomesCommands } from './outcomes.js';
 import { registerTreeCommand } from './tree.js';
@@ -11,6 +12,7 @@ import { registerReportCommand } from './report.js';
 export function registerCommands(program: Command, ctx: CliContext): void {
   registerValidateCommand(program, ctx);
   registerSynthCommand(program, ctx);
+  registerClusterCommands(program, ctx);
   registerProgressCommand(program, ctx);
   registerOutcomesCommands(program, ctx);
   registerTreeCommand(program, ctx);

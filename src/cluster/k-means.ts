@@ -1,0 +1,202 @@
+import { createRng } from '../stats/rng.js';
+import { checkDataMatrix, type DataMatrix } from './data-matrix.js';
+import { kMeansPlusPlus, type SeedResult, type SeedSource } from './k-means-plus-plus.js';
+import { lloydBinary, lloydWorkspace, type LloydRun, type LloydStart } from './lloyd-binary.js';
+import { lloydDense } from './lloyd-dense.js';
+import { packBinary } from './pack-binary.js';
+
+/** Options for {@link kMeans}. */
+export interface KMeansOptions {
+  /** Number of clusters, 1 <= k <= rows. */
+  k: number;
+  /** k-means++ starts; the run with the lowest inertia is kept (default 10, as scikit-learn's n_init). */
+  restarts?: number;
+  /** Seed of the k-means++ draws (default 1). */
+  seed?: number;
+  /** Most assignment + update steps per run (default 300, as scikit-learn). */
+  maxIterations?: number;
+  /**
+   * A run stops when every centroid moved by a squared distance <= tolerance in one step
+   * (ml-kmeans' rule and default, 1e-6). 0 runs until no centroid moves (no row changes cluster).
+   */
+  tolerance?: number;
+  /** Start from these k centroids instead of k-means++ (one run; `restarts` must then be 1 or absent). */
+  initialCentroids?: number[][];
+}
+
+/** One run of Lloyd's algorithm within {@link kMeans}. */
+export interface KMeansRestart {
+  inertia: number;
+  iterations: number;
+  converged: boolean;
+}
+
+/** Result of {@link kMeans}. */
+export interface KMeansResult {
+  k: number;
+  /** Cluster of each row, 0-based, in the order of the fitted run's centroids. */
+  labels: Int32Array;
+  /** k centroids (means of their rows; an empty cluster keeps its last centroid). */
+  centroids: number[][];
+  /** Rows in each cluster. */
+  sizes: number[];
+  /** Within-cluster sum of squares: Σ ‖x_i − c_{label_i}‖² over rows (scikit-learn's `inertia_`). */
+  inertia: number;
+  /** Steps of the kept run. */
+  iterations: number;
+  /** Whether the kept run met the tolerance before maxIterations. */
+  converged: boolean;
+  /** Every run, in order; `bestRestart` is the index of the kept one (the first of equal lowest inertias). */
+  restarts: KMeansRestart[];
+  bestRestart: number;
+  initialization: 'kmeans++' | 'given';
+  /** Row indices of the kept run's k-means++ starting centroids (null with given centroids). */
+  startRows: number[] | null;
+  /** The seed used (null with given centroids). */
+  seed: number | null;
+  /** Whether the 0/1 kernel (packed rows, lookup tables) was used. */
+  binary: boolean;
+}
+
+/**
+ * k-means by Lloyd's algorithm with k-means++ starts: several seeded runs, keeping the one
+ * with the lowest within-cluster sum of squares. Each run makes the same steps as the
+ * ml-kmeans package from the same starting centroids (nearest centroid with ties to the
+ * lower index; centroid = mean; an empty cluster keeps its centroid; stop when no centroid
+ * moves by more than `tolerance` in squared distance). Rows whose cluster provably cannot
+ * change are skipped (Elkan's and Hamerly's bounds, with a margin for rounding; dense data:
+ * Hamerly's); 0/1 data is packed 8 indicators to a byte and compared through per-centroid
+ * lookup tables. Ties between exactly equidistant centroids go to the lower index, as in
+ * ml-kmeans (scikit-learn's rounding may break such ties otherwise). Same data, options and
+ * seed give the same result.
+ *
+ * Cost: O(restarts · (k·trials + iterations·k) · rows · cols) in the worst case, far less
+ * when rows settle; memory O(rows · k) beyond the data (one workspace reused by every run).
+ *
+ * @throws if the data matrix is malformed or has non-finite values, k is not a whole number
+ *   in [1, rows], restarts/maxIterations are not whole numbers >= 1, tolerance is negative
+ *   or not finite, the seed is not a safe integer, or initialCentroids do not have k rows of
+ *   cols finite numbers (or come with restarts > 1).
+ * @example
+ * const r = kMeans({ rows: 4, cols: 1, values: new Float64Array([0, 1, 10, 11]) }, { k: 2, seed: 1 });
+ * r.inertia // 1 (clusters {0, 1} and {10, 11})
+ */
+export function kMeans(data: DataMatrix, options: KMeansOptions): KMeansResult {
+  const { binary } = checkDataMatrix('kMeans', data);
+  const { rows: n, cols: d } = data;
+  const o = checkKMeansOptions(options, n, d);
+  const { k } = o;
+
+  const source: SeedSource = binary
+    ? { kind: 'binary', packed: packBinary(data) }
+    : { kind: 'dense', rows: n, cols: d, values: Float64Array.from(data.values) };
+  const workspace = source.kind === 'binary' ? lloydWorkspace(n, k) : undefined;
+  const run = (initial: Float64Array, start?: LloydStart): LloydRun =>
+    source.kind === 'binary'
+      ? lloydBinary(source.packed, initial, k, o.maxIterations, o.tolerance, start, workspace)
+      : lloydDense(source.values, n, d, initial, k, o.maxIterations, o.tolerance, start);
+
+  const restarts: KMeansRestart[] = [];
+  let best: LloydRun | null = null;
+  let bestRestart = 0;
+  let startRows: number[] | null = null;
+  if (o.initialCentroids) {
+    const initial = new Float64Array(k * d);
+    o.initialCentroids.forEach((c, i) => initial.set(c, i * d));
+    best = run(initial);
+    restarts.push({ inertia: best.inertia, iterations: best.iterations, converged: best.converged });
+  } else {
+    const rng = createRng(o.seed);
+    let previous: SeedResult | undefined;
+    for (let r = 0; r < o.restarts; r++) {
+      const seeding = kMeansPlusPlus(source, k, rng.fork(), previous);
+      previous = seeding;
+      const initial = new Float64Array(k * d);
+      seeding.seeds.forEach((row, i) => {
+        for (let j = 0; j < d; j++) initial[i * d + j] = data.values[row * d + j]!;
+      });
+      const result = run(initial, seeding);
+      restarts.push({ inertia: result.inertia, iterations: result.iterations, converged: result.converged });
+      if (best === null || result.inertia < best.inertia) {
+        // The workspace's labels are overwritten by the next run: keep a copy.
+        best = { ...result, labels: Int32Array.from(result.labels) };
+        bestRestart = r;
+        startRows = seeding.seeds;
+      }
+    }
+  }
+  const fit = best!;
+  const centroids: number[][] = [];
+  for (let c = 0; c < k; c++) centroids.push(Array.from(fit.centroids.subarray(c * d, (c + 1) * d)));
+  return {
+    k,
+    labels: fit.labels,
+    centroids,
+    sizes: Array.from(fit.sizes),
+    inertia: fit.inertia,
+    iterations: fit.iterations,
+    converged: fit.converged,
+    restarts,
+    bestRestart,
+    initialization: o.initialCentroids ? 'given' : 'kmeans++',
+    startRows,
+    seed: o.initialCentroids ? null : o.seed,
+    binary,
+  };
+}
+
+interface CheckedKMeansOptions {
+  k: number;
+  restarts: number;
+  seed: number;
+  maxIterations: number;
+  tolerance: number;
+  initialCentroids: number[][] | null;
+}
+
+function checkKMeansOptions(options: KMeansOptions, n: number, d: number): CheckedKMeansOptions {
+  if (options === null || typeof options !== 'object') {
+    throw new Error(`kMeans requires an options object with k, got ${String(options)}`);
+  }
+  const { k } = options;
+  if (!Number.isSafeInteger(k) || k < 1) {
+    throw new Error(`kMeans requires k to be a whole number >= 1, got k=${String(k)}`);
+  }
+  if (k > n) throw new Error(`kMeans requires k <= n, got k=${k}, n=${n}`);
+  const restarts = options.restarts ?? (options.initialCentroids ? 1 : 10);
+  if (!Number.isSafeInteger(restarts) || restarts < 1) {
+    throw new Error(`kMeans requires restarts to be a whole number >= 1, got restarts=${String(restarts)}`);
+  }
+  const seed = options.seed ?? 1;
+  if (!Number.isSafeInteger(seed)) throw new Error(`kMeans requires a whole-number seed, got seed=${String(seed)}`);
+  const maxIterations = options.maxIterations ?? 300;
+  if (!Number.isSafeInteger(maxIterations) || maxIterations < 1) {
+    throw new Error(`kMeans requires maxIterations to be a whole number >= 1, got maxIterations=${String(maxIterations)}`);
+  }
+  const tolerance = options.tolerance ?? 1e-6;
+  if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0) {
+    throw new Error(`kMeans requires tolerance to be a finite number >= 0, got tolerance=${String(tolerance)}`);
+  }
+  let initialCentroids: number[][] | null = null;
+  if (options.initialCentroids !== undefined) {
+    const ic = options.initialCentroids;
+    if (!Array.isArray(ic) || ic.length !== k) {
+      throw new Error(`kMeans requires initialCentroids to have k=${k} rows, got ${Array.isArray(ic) ? ic.length : typeof ic}`);
+    }
+    ic.forEach((c, i) => {
+      if (!Array.isArray(c) || c.length !== d) {
+        throw new Error(`kMeans requires initialCentroids rows of cols=${d} values, got ${Array.isArray(c) ? c.length : typeof c} in row ${i}`);
+      }
+      c.forEach((v, j) => {
+        if (typeof v !== 'number' || !Number.isFinite(v)) {
+          throw new Error(`kMeans requires finite initialCentroids, got ${String(v)} at row ${i}, column ${j}`);
+        }
+      });
+    });
+    if (restarts !== 1) {
+      throw new Error(`kMeans requires restarts=1 with initialCentroids, got restarts=${restarts}`);
+    }
+    initialCentroids = ic;
+  }
+  return { k, restarts, seed, maxIterations, tolerance, initialCentroids };
+}
