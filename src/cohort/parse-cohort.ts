@@ -253,14 +253,18 @@ export function parseCohortTables(
     }
     for (let j = 0; j < needIdx.length; j++) {
       const col = needCols[j]!;
-      const cell = fr.get(row, col).trim();
+      const cell = fr.get(row, col);
       let val: number;
-      if (cell === '') val = NEED_MISSING;
-      else if (cell === '1') val = 1;
+      // Need indicators are yes/no columns (contract): 1/0 and the yes/no spellings; blank is missing.
+      if (cell === '1') val = 1;
       else if (cell === '0') val = 0;
       else {
-        err(fm.table.file, line, fm.heading.get(col)!, 'a need indicator must be 0, 1 or blank', row[needIdx[j]!]!);
-        val = NEED_MISSING;
+        const r = parseYesNo(cell, config.yesValues, config.noValues);
+        if (r.ok) val = r.value === null ? NEED_MISSING : r.value;
+        else {
+          err(fm.table.file, line, fm.heading.get(col)!, 'a need indicator must be 0/1 (or a yes/no spelling) or blank', row[needIdx[j]!]!);
+          val = NEED_MISSING;
+        }
       }
       needs[r * needIds.length + j] = val;
     }

@@ -1,5 +1,6 @@
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { Problem } from '../io/parse-csv.js';
+import { validateDisclosureProfile } from '../disclosure/validate-disclosure-profile.js';
 import { COHORT_FILES, DATE_FORMATS, type WorkbenchConfig, type AgeBand } from './config.js';
 
 export interface ParseConfigResult {
@@ -163,15 +164,20 @@ export function parseConfigText(text: string, file: string): ParseConfigResult {
     else {
       const threshold = d.threshold ?? 5;
       const roundTo = d.roundTotalsTo ?? 1;
-      if (!Number.isInteger(threshold) || (threshold as number) < 0) err(['disclosure', 'threshold'], 'must be a whole number ≥ 0', threshold);
+      if (!Number.isInteger(threshold) || (threshold as number) < 1) err(['disclosure', 'threshold'], 'must be a whole number ≥ 1', threshold);
       if (!Number.isInteger(roundTo) || (roundTo as number) < 1) err(['disclosure', 'roundTotalsTo'], 'must be a whole number ≥ 1', roundTo);
       if (d.symbol !== undefined && typeof d.symbol !== 'string') err(['disclosure', 'symbol'], 'must be text', d.symbol);
-      out.disclosure = {
-        name: typeof d.name === 'string' ? d.name : `counts 1–${String(threshold)} suppressed`,
+      const profile = {
+        name: typeof d.name === 'string' ? d.name : `counts 1–${String(threshold)} suppressed as ${typeof d.symbol === 'string' ? d.symbol : '[c]'}`,
         threshold: threshold as number,
         symbol: typeof d.symbol === 'string' ? d.symbol : '[c]',
         roundTotalsTo: roundTo as number,
       };
+      try {
+        out.disclosure = validateDisclosureProfile(profile);
+      } catch (e) {
+        err(['disclosure'], (e as Error).message);
+      }
     }
   }
   if (raw.outcomeMeasures !== undefined) {

@@ -55,7 +55,7 @@ describe('validation lists every problem with file, line and column', () => {
     ['an unparseable date', { 'families.csv': (t) => setCell(t, 4, 'referral_date', '3rd May') }, 'families.csv:4:referral_date: not a date in the layout yyyy-mm-dd ("3rd May")'],
     ['an end before its start', { 'families.csv': (t) => setCell(t, 2, 'end_date', '2022-01-01') }, 'families.csv:2:end_date: end_date is before start_date (2023-01-20) ("2022-01-01")'],
     ['a yes/no value outside the accepted set', { 'families.csv': (t) => setCell(t, 5, 're_referred', 'maybe') }, 'families.csv:5:re_referred: not a yes/no value (expected 1/0, y/n, yes/no or true/false) ("maybe")'],
-    ['a need value other than 0/1/blank', { 'families.csv': (t) => setCell(t, 6, 'need_debt_rent_arrears', 'y') }, 'families.csv:6:need_debt_rent_arrears: a need indicator must be 0, 1 or blank ("y")'],
+    ['a need value other than 0/1/blank', { 'families.csv': (t) => setCell(t, 6, 'need_debt_rent_arrears', '2') }, 'families.csv:6:need_debt_rent_arrears: a need indicator must be 0/1 (or a yes/no spelling) or blank ("2")'],
     ['a Star reading of 0', { 'star.csv': (t) => setCell(t, 2, 'reading', '0') }, 'star.csv:2:reading: a reading must be a whole number from 1 to 10 ("0")'],
     ['a Star reading of 11', { 'star.csv': (t) => setCell(t, 3, 'reading', '11') }, 'star.csv:3:reading: a reading must be a whole number from 1 to 10 ("11")'],
     ['a Star reading of 5.5', { 'star.csv': (t) => setCell(t, 4, 'reading', '5.5') }, 'star.csv:4:reading: a reading must be a whole number from 1 to 10 ("5.5")'],
@@ -125,6 +125,14 @@ describe('values', () => {
     const r = cohortWith({ 'families.csv': (t) => `\uFEFF${t}` });
     expect(errorsOf(r)).toEqual([]);
     expect(r.cohort!.families[0]!.familyId).toBe('F001');
+  });
+
+  it('reads need indicators as yes/no columns, as the contract says', () => {
+    const r = cohortWith({ 'families.csv': (t) => setCell(setCell(t, 2, 'need_debt_rent_arrears', 'Y'), 3, 'need_debt_rent_arrears', 'no') });
+    expect(errorsOf(r)).toEqual([]);
+    const j = r.cohort!.needIds.indexOf('debt_rent_arrears');
+    expect(r.cohort!.needs[j]).toBe(1);
+    expect(r.cohort!.needs[57 + j]).toBe(0);
   });
 
   it('accepts y/n, yes/no, true/false in any case for yes/no columns', () => {
