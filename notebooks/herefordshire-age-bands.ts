@@ -19,8 +19,7 @@
 
 // %%
 import { readFileSync } from 'node:fs';
-import { compareSubgroup, outcomesAnalysis, synthCohort, type ProportionComparison } from '../src/index.js';
-import { show } from '../src/notebook/display.js';
+import { compareSubgroup, outcomesAnalysis, synthCohort, type ProportionComparison, show } from '../src/index.js';
 
 /** The figures of the Herefordshire review this notebook uses. */
 interface Herefordshire2019 {

@@ -31,10 +31,9 @@ import {
   STAR_DOMAINS,
   synthCohortWithTruth,
   treeAnalysis,
+  clusterNeeds,
+  show,
 } from '../src/index.js';
-// src/index.ts does not export the cluster analysis yet: imported from its module.
-import { clusterNeeds } from '../src/cluster/cluster-needs.js';
-import { show } from '../src/notebook/display.js';
 
 /** The figures of the Leicestershire evaluation this notebook uses. */
 interface Leicestershire2018 {

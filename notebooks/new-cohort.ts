@@ -37,8 +37,8 @@ import {
   synthCohortFiles,
   type CohortFileInput,
   type WorkbenchConfig,
+  show,
 } from '../src/index.js';
-import { show } from '../src/notebook/display.js';
 
 const configText = readFileSync(new URL('./new-cohort.config.yml', import.meta.url), 'utf8');
 const parsedConfig = parseConfigText(configText, 'new-cohort.config.yml');

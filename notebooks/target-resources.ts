@@ -27,12 +27,17 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { computeFamilyProgress, progressByGroup, resolveConfig, socialCareOutcomes, synthCohort } from '../src/index.js';
-// src/index.ts does not export the cluster analysis yet: imported from their modules.
-import { assignToModel } from '../src/cluster/assign-to-model.js';
-import { clusterNeeds } from '../src/cluster/cluster-needs.js';
-import { loadClusterModel } from '../src/cluster/cluster-model.js';
-import { show } from '../src/notebook/display.js';
+import {
+  assignToModel,
+  clusterNeeds,
+  computeFamilyProgress,
+  loadClusterModel,
+  progressByGroup,
+  resolveConfig,
+  socialCareOutcomes,
+  synthCohort,
+  show,
+} from '../src/index.js';
 
 const training = synthCohort();
 const config = resolveConfig();

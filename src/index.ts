@@ -17,3 +17,5 @@ export { synthCohort, synthCohortWithTruth, type SynthCohortWithTruth } from './
 export { synthCohortFiles, synthCohortFilesWithTruth, type SynthCohortFiles } from './synth/synth-cohort-files.js';
 export { synthCohortChunks } from './synth/synth-cohort-chunks.js';
 export { evaluate, analysisOptionsFromConfig, EVALUATION_STAGES, type EvaluateOptions, type EvaluationResults, type ToolInfo } from './evaluate.js';
+export * from './cluster/index.js';
+export { show } from './notebook/display.js';
