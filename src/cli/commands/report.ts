@@ -1,0 +1,60 @@
+import type { Command } from 'commander';
+import { analysisOptionsFromConfig, evaluate, type EvaluationStage } from '../../evaluate.js';
+import { renderReport } from '../../report/render-report.js';
+import { writeFolderAtomic } from '../../io/write-atomic.js';
+import { readCohortForCli } from '../context-node.js';
+import { formatProblem } from '../../io/parse-csv.js';
+import { CliUsageError, type CliContext } from '../context.js';
+import { toolInfo } from '../tool-info.js';
+import { parseSeed } from '../parse-options.js';
+import { progressReporter } from '../progress-reporter.js';
+
+interface ReportCliOptions {
+  demo?: boolean;
+  config?: string;
+  out: string;
+  seed?: string;
+  k?: string;
+}
+
+export function registerReportCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('report')
+    .description('the whole evaluation: report pages (DIR/index.html and the pages it links) and DIR/results.json')
+    .argument('[cohort]', 'cohort folder or .xlsx workbook')
+    .option('--demo', 'use the embedded demo cohort')
+    .option('--config <file>', 'configuration file (YAML or JSON)')
+    .requiredOption('--out <dir>', 'folder to write the report into (replaced atomically)')
+    .option('--seed <n>', 'seed of every random draw', '1')
+    .option('--k <n>', 'number of need clusters (default: chosen, and the choice explained)')
+    .action(async (cohortArg: string | undefined, opts: ReportCliOptions) => {
+      const started = performance.now();
+      const seed = parseSeed(opts.seed);
+      const k = opts.k === undefined ? undefined : parseSeed(opts.k, '--k');
+      const read = await readCohortForCli(cohortArg, opts);
+      if (!read.cohort || !read.summary) {
+        const errors = read.problems.filter((p) => p.severity === 'error');
+        throw new CliUsageError(`the cohort is invalid: ${errors.length} problem(s); nothing written`, errors.map(formatProblem));
+      }
+      try {
+        analysisOptionsFromConfig(read.config);
+      } catch (e) {
+        throw new CliUsageError(`the configuration is invalid: ${(e as Error).message}`);
+      }
+      const bar = progressReporter('evaluating');
+      const results = evaluate(read.cohort, read.config, read.summary, {
+        seed,
+        tool: toolInfo(),
+        ...(k === undefined ? {} : { cluster: { k } }),
+        onStage: (stage: EvaluationStage, i: number, n: number) => bar(stage, i / n),
+      });
+      bar('rendering pages', 1);
+      const files = await renderReport(results, {
+        disclosure: read.config.disclosure,
+        runTimeSeconds: Math.round((performance.now() - started) / 100) / 10,
+      });
+      await writeFolderAtomic(opts.out, files.map((f) => ({ path: f.path, content: f.content })));
+      bar.done();
+      ctx.info(`wrote ${files.length} files to ${opts.out} (open ${opts.out}/index.html); seed ${seed}; results.json is exact analyst output, not for publication`);
+    });
+}

@@ -1,0 +1,236 @@
+import type { Cohort } from './cohort/types.js';
+import type { WorkbenchConfig } from './cohort/config.js';
+import type { DataQualitySummary } from './cohort/data-quality.js';
+import { needPrevalence, type NeedPrevalenceResult } from './needs/need-prevalence.js';
+import { clusterNeeds, type ClusterAnalysisResult, type ClusterNeedsOptions } from './cluster/cluster-needs.js';
+import { parseClusterOptions } from './cluster/parse-cluster-options.js';
+import { computeFamilyProgress } from './progress/compute-family-progress.js';
+import { progressSummary } from './progress/progress-summary.js';
+import { progressByGroup } from './progress/progress-by-group.js';
+import { familyProgressCategories } from './progress/family-progress-categories.js';
+import { familyStartScores } from './progress/family-start-scores.js';
+import { ageBandGrouping } from './progress/age-band-grouping.js';
+import { parseProgressBands } from './progress/parse-progress-bands.js';
+import type { ProgressBands, ProgressByGroupResult, ProgressResult } from './progress/types.js';
+import { outcomesAnalysis, type OutcomesResult } from './outcomes/outcomes-analysis.js';
+import { OUTCOME_MEASURES } from './cohort/catalogues.js';
+import { treeAnalysis, type TreeAnalysisOptions, type TreeAnalysisResult } from './tree/tree-analysis.js';
+
+/** The stages of an evaluation, in the order they run (for progress reporting). */
+export const EVALUATION_STAGES = ['needs', 'clusters', 'progress', 'outcomes', 'trees'] as const;
+export type EvaluationStage = (typeof EVALUATION_STAGES)[number];
+
+export interface ToolInfo {
+  name: string;
+  version: string;
+  /** Versions of the libraries that compute results (ml-kmeans, ml-cart, vega, …). */
+  libraries: Record<string, string>;
+}
+
+export interface EvaluateOptions {
+  /** Seed of every random draw (default 1). Recorded in `settings.seed`. */
+  seed?: number;
+  tool: ToolInfo;
+  /** Cluster options (the configuration's `analysis.cluster` is applied first). */
+  cluster?: ClusterNeedsOptions;
+  /** Bands of the progress matrix (default: the configuration's, else k-means). */
+  bands?: ProgressBands;
+  /** Tree options shared by every tree (the configuration's `analysis.tree` is applied first). */
+  tree?: Partial<Pick<TreeAnalysisOptions, 'alphaMerge' | 'alphaSplit' | 'maxDepth' | 'minParent' | 'minChild' | 'exhaustive'>> & {
+    crossValidationFolds?: number;
+  };
+  /** Called as each stage starts (for a progress bar). */
+  onStage?: (stage: EvaluationStage, index: number, total: number) => void;
+}
+
+/** The trees of the evaluation: what predicts social care after, and progress. */
+export interface EvaluationTrees {
+  /** The contract's `trees.chaid`: CHAID of social care after the intervention. */
+  chaid: TreeAnalysisResult | null;
+  /** CHAID of the progress category (up / same / down). */
+  progress: TreeAnalysisResult | null;
+  /** CHAID of the case outcome (met or partially met vs not met). */
+  outcome: TreeAnalysisResult | null;
+  /** Why a tree could not be grown, by tree. */
+  notes: Record<string, string>;
+}
+
+/** The clusters section without per-family arrays (results.json holds no case-level rows). */
+export type EvaluationClusters = Omit<ClusterAnalysisResult, 'assignments' | 'groupAssignments'>;
+
+/** results.json: exact analyst output of the whole evaluation (contract cli.md, plus more). */
+export interface EvaluationResults {
+  _notice: string;
+  tool: ToolInfo;
+  input: {
+    sha256: string;
+    source: string;
+    files: { name: string; sha256: string; bytes: number }[];
+    families: number;
+    children: number;
+    starReadings: number;
+    planOutcomes: number | null;
+  };
+  settings: {
+    seed: number;
+    disclosure: WorkbenchConfig['disclosure'];
+    ageBands: WorkbenchConfig['ageBands'];
+    stages: WorkbenchConfig['stages'];
+    dateFormat: WorkbenchConfig['dateFormat'];
+    columns: WorkbenchConfig['columns'];
+    codes: WorkbenchConfig['codes'];
+    analysis: WorkbenchConfig['analysis'];
+    bands: ProgressBands;
+    tree: Record<string, unknown>;
+  };
+  dataQuality: DataQualitySummary;
+  needs: NeedPrevalenceResult;
+  clusters: EvaluationClusters;
+  progress: ProgressResult & { byCluster: ProgressByGroupResult; byAgeBand: ProgressByGroupResult };
+  outcomes: OutcomesResult;
+  trees: EvaluationTrees;
+}
+
+const pick = <T>(section: Record<string, unknown> | undefined, key: string, check: (v: unknown) => boolean, what: string): T | undefined => {
+  if (!section || section[key] === undefined) return undefined;
+  const v = section[key];
+  if (!check(v)) throw new Error(`configuration analysis option ${key} must be ${what}, got ${JSON.stringify(v)}`);
+  return v as T;
+};
+const isWhole = (v: unknown) => Number.isInteger(v);
+const isProb = (v: unknown) => typeof v === 'number' && v > 0 && v < 1;
+
+/** Reads `analysis.cluster`, `analysis.progress` and `analysis.tree` of the configuration. */
+export function analysisOptionsFromConfig(config: WorkbenchConfig): {
+  cluster: ClusterNeedsOptions;
+  bands: ProgressBands | undefined;
+  tree: NonNullable<EvaluateOptions['tree']>;
+} {
+  const cluster = parseClusterOptions(config.analysis.cluster ?? {});
+
+  const p = config.analysis.progress;
+  let bands: ProgressBands | undefined;
+  const b = pick<string>(p, 'bands', (v) => typeof v === 'string', 'kmeans or cuts:A,B');
+  if (b !== undefined) bands = parseProgressBands(b);
+
+  const t = config.analysis.tree;
+  const tree: NonNullable<EvaluateOptions['tree']> = {};
+  const am = pick<number>(t, 'alphaMerge', isProb, 'a probability');
+  if (am !== undefined) tree.alphaMerge = am;
+  const as = pick<number>(t, 'alphaSplit', isProb, 'a probability');
+  if (as !== undefined) tree.alphaSplit = as;
+  for (const key of ['maxDepth', 'minParent', 'minChild', 'crossValidationFolds'] as const) {
+    const v = pick<number>(t, key, isWhole, 'a whole number');
+    if (v !== undefined) tree[key] = v;
+  }
+  const ex = pick<boolean>(t, 'exhaustive', (v) => typeof v === 'boolean', 'true or false');
+  if (ex !== undefined) tree.exhaustive = ex;
+  return { cluster, bands, tree };
+}
+
+/**
+ * The whole evaluation of a validated cohort, as the Leicestershire 2018 evaluation did it:
+ * need prevalence, need clusters (named, grouped, levelled, profiled, with stability),
+ * Family Star progress (domains, stages, the 3×3 matrix) overall, by cluster and by age
+ * band, outcomes (case outcomes, age bands, social care, re-referral, demand, plans), and
+ * CHAID trees of social care after, progress and case outcome. Pure and deterministic:
+ * the same cohort, configuration and seed give the same results.
+ *
+ * Cost: dominated by clustering (see clusterNeeds) and the trees.
+ * @throws when an analysis option is invalid.
+ */
+export function evaluate(cohort: Cohort, config: WorkbenchConfig, summary: DataQualitySummary, options: EvaluateOptions): EvaluationResults {
+  const seed = options.seed ?? 1;
+  if (!Number.isSafeInteger(seed)) throw new Error(`evaluate requires a whole-number seed, got ${seed}`);
+  const fromConfig = analysisOptionsFromConfig(config);
+  const stage = (s: EvaluationStage) => options.onStage?.(s, EVALUATION_STAGES.indexOf(s), EVALUATION_STAGES.length);
+
+  stage('needs');
+  const needs = needPrevalence(cohort, { indicators: config.indicators });
+
+  stage('clusters');
+  const clusters = clusterNeeds(cohort, { indicators: config.indicators, ...fromConfig.cluster, ...options.cluster, seed });
+  const clusterGrouping = { name: 'cluster', values: clusters.assignments };
+  const groupGrouping = { name: 'cluster_group', values: clusters.groupAssignments };
+
+  stage('progress');
+  const bands: ProgressBands = options.bands ?? fromConfig.bands ?? { method: 'kmeans', seed };
+  const progressOptions = { stages: config.stages, bands };
+  const family = computeFamilyProgress(cohort, progressOptions);
+  const overall = progressSummary(family);
+  const byCluster = progressByGroup(family, clusterGrouping);
+  const byAgeBand = progressByGroup(family, ageBandGrouping(cohort, config.ageBands));
+
+  stage('outcomes');
+  const catalogue = config.outcomeMeasureIds ? OUTCOME_MEASURES.filter((m) => config.outcomeMeasureIds!.includes(m.id)) : undefined;
+  const outcomes = outcomesAnalysis(cohort, {
+    ageBands: config.ageBands,
+    clusters: clusterGrouping,
+    ...(catalogue ? { catalogue } : {}),
+  });
+
+  stage('trees');
+  const treeOptions = { ...fromConfig.tree, ...options.tree };
+  const folds = treeOptions.crossValidationFolds ?? 5;
+  const { crossValidationFolds: _folds, ...chaidOptions } = treeOptions;
+  const sources = {
+    clusters: clusterGrouping,
+    clusterGroups: groupGrouping,
+    progressCategory: familyProgressCategories(family),
+    startScore: familyStartScores(cohort),
+  };
+  const notes: Record<string, string> = {};
+  const grow = (name: string, target: string): TreeAnalysisResult | null => {
+    try {
+      return treeAnalysis(cohort, {
+        target,
+        ...sources,
+        ...chaidOptions,
+        ...(folds > 1 ? { crossValidation: { folds, seed } } : {}),
+      });
+    } catch (e) {
+      notes[name] = (e as Error).message;
+      return null;
+    }
+  };
+  const trees: EvaluationTrees = {
+    chaid: grow('chaid', 'social_care_after'),
+    progress: grow('progress', 'progress_category'),
+    outcome: grow('outcome', 'outcome_met'),
+    notes,
+  };
+
+  const { assignments: _a, groupAssignments: _g, ...clustersOut } = clusters;
+  return {
+    _notice:
+      'Exact analyst output before disclosure control: small counts are NOT suppressed here. Not for publication; publish the report pages, which are disclosure-controlled.',
+    tool: options.tool,
+    input: {
+      sha256: cohort.source.sha256,
+      source: cohort.source.kind,
+      files: cohort.source.files,
+      families: cohort.families.length,
+      children: cohort.children.length,
+      starReadings: cohort.star.length,
+      planOutcomes: cohort.plans ? cohort.plans.length : null,
+    },
+    settings: {
+      seed,
+      disclosure: config.disclosure,
+      ageBands: config.ageBands,
+      stages: config.stages,
+      dateFormat: config.dateFormat,
+      columns: config.columns,
+      codes: config.codes,
+      analysis: config.analysis,
+      bands,
+      tree: { ...chaidOptions, crossValidationFolds: folds },
+    },
+    dataQuality: summary,
+    needs,
+    clusters: clustersOut,
+    progress: { ...overall, byCluster, byAgeBand },
+    outcomes,
+    trees,
+  };
+}

@@ -1,0 +1,16 @@
+export { renderReport, RESULTS_NOTICE, type RenderReportOptions } from './render-report.js';
+export type { ReportFile } from './report-file.js';
+export type { ReportResults } from './report-results.js';
+export { renderSvg, type RenderSvgOptions } from './render-svg.js';
+export { renderFigure, type FigureInput, type RenderedFigure } from './render-figure.js';
+export { renderPage, contentSecurityPolicy, disclosureNotice, type RenderPageOptions, type PageLink } from './render-page.js';
+export { refusingLoader } from './refusing-loader.js';
+export { escapeHtml } from './escape-html.js';
+export { jsonForHtml } from './json-for-html.js';
+export { toCsv, type CsvValue } from './to-csv.js';
+export { ANALYSIS_FUNCTION_COLOURS, contrastRatio, relativeLuminance, mixColour } from './analysis-colours.js';
+export { barChartSpec, type BarChartSpecOptions } from './bar-chart-spec.js';
+export { heatmapSpec, type HeatmapSpecOptions } from './heatmap-spec.js';
+export { facetBarSpec, type FacetBarSpecOptions } from './facet-bar-spec.js';
+export { treeDiagramSpec, type TreeDiagramSpecOptions, type TreeDiagramNode } from './tree-diagram-spec.js';
+export { FIELD_KINDS, chartRows, csvRows, formatValue, checkFigureData, type FigureData, type FigureField, type FieldKind, type FigureValue } from './figure-data.js';
