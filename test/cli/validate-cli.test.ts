@@ -1,17 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { earlyhelp } from './run-earlyhelp.js';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
 const TINY = new URL('../../../shared/contract/examples/tiny/', import.meta.url).pathname;
-
-/** Runs the real `earlyhelp` executable. */
-export function earlyhelp(args: string[]) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/earlyhelp.js'), ...args], { encoding: 'utf8', cwd: ROOT });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe('earlyhelp validate', () => {
   it('exits 0 on a valid cohort and prints the summary', () => {
