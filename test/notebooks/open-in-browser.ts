@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -44,7 +44,7 @@ export interface PageVisit {
 /** Opens each file in turn in one fresh browser profile; the profile is removed afterwards. */
 export async function openInBrowser(files: readonly string[]): Promise<PageVisit[]> {
   const profile = await mkdtemp(join(tmpdir(), 'earlyhelp-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, offline: true, args: ARGS });
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, offline: true, args: CHROMIUM_ARGS });
   try {
     const visits: PageVisit[] = [];
     for (const file of files) {

@@ -11,11 +11,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS } from '../notebooks/open-in-browser.js';
 import { DEFAULT_DISCLOSURE } from '../../src/cohort/config.js';
 import { renderReport } from '../../src/report/render-report.js';
 import { reportFixture } from './report-fixture.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 
 /** The few DOM shapes the page check uses (the project compiles without the DOM library). */
 interface El {
@@ -51,16 +51,7 @@ beforeAll(async () => {
     headless: true,
     offline: true,
     javaScriptEnabled: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
 });
 
