@@ -2,8 +2,12 @@ export { renderReport, RESULTS_NOTICE, type RenderReportOptions } from './render
 export type { ReportFile } from './report-file.js';
 export type { ReportResults } from './report-results.js';
 export { renderSvg, type RenderSvgOptions } from './render-svg.js';
-export { renderFigure, type FigureInput, type RenderedFigure } from './render-figure.js';
-export { renderPage, contentSecurityPolicy, disclosureNotice, type RenderPageOptions, type PageLink } from './render-page.js';
+export { renderFigure, type FigureInput, type RenderedFigure, type RenderFigureOptions } from './render-figure.js';
+export { renderPage, contentSecurityPolicy, disclosureNotice, type RenderPageOptions, type PageLink, type InlineContent } from './render-page.js';
+export { compileChart } from './compile-chart.js';
+export { interactiveLibraryScript, type BrowserLibraries, type BrowserLibrary } from './interactive-library-script.js';
+export { INTERACTIVE_BOOT_SCRIPT } from './interactive-boot-script.js';
+export { INTERACTIVE_STYLE } from './interactive-style.js';
 export { refusingLoader } from './refusing-loader.js';
 export { escapeHtml } from './escape-html.js';
 export { jsonForHtml } from './json-for-html.js';

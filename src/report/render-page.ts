@@ -10,7 +10,7 @@ export interface PageLink {
   readonly title: string;
 }
 
-export interface RenderPageOptions {
+export interface RenderPageOptions extends InlineContent {
   /** Plain text; escaped here. */
   readonly title: string;
   /** The page's own file name (marks the current page in the navigation). */
@@ -24,14 +24,28 @@ export interface RenderPageOptions {
   readonly inputSha256: string;
 }
 
+/** Inline scripts and extra style sheets of a page, allowed by their SHA-256 in its CSP. */
+export interface InlineContent {
+  /** Classic scripts' text, in page order, run at the end of the body. */
+  readonly scripts?: readonly string[];
+  /** Style sheets' text, after the report's own. */
+  readonly styles?: readonly string[];
+}
+
 /**
- * The Content-Security-Policy of every page: nothing may load except the inline style
- * sheet (allowed by its SHA-256) and data: images; no scripts, no connections, no forms.
+ * The Content-Security-Policy of a page: nothing may load except the inline style sheet
+ * (allowed by its SHA-256), any extra inline style sheets and inline scripts (each allowed
+ * by its SHA-256 only: no 'unsafe-inline', no 'unsafe-eval', no URL), and data: images; no
+ * connections, no forms. With no scripts there is no `script-src` at all (`default-src
+ * 'none'` forbids every script). Cost: one SHA-256 per inline text.
  * @example contentSecurityPolicy() // "default-src 'none'; style-src 'sha256-…'; …"
  */
-export function contentSecurityPolicy(): string {
-  const hash = createHash('sha256').update(REPORT_STYLE, 'utf8').digest('base64');
-  return `default-src 'none'; style-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`;
+export function contentSecurityPolicy(inline: InlineContent = {}): string {
+  const hash = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+  const scripts = inline.scripts ?? [];
+  const scriptSrc = scripts.length > 0 ? `script-src ${[...new Set(scripts.map(hash))].join(' ')}; ` : '';
+  const styleSrc = [...new Set([REPORT_STYLE, ...(inline.styles ?? [])].map(hash))].join(' ');
+  return `default-src 'none'; ${scriptSrc}style-src ${styleSrc}; img-src data:; base-uri 'none'; form-action 'none'`;
 }
 
 /**
@@ -53,13 +67,18 @@ export function disclosureNotice(profile: DisclosureProfile): string {
  * A complete, self-contained HTML page: language, character set, a strict
  * Content-Security-Policy meta tag, no referrer, the inline style sheet, a skip link, the
  * disclosure profile, the navigation between pages, the body, and a footer naming the tool
- * and the input's SHA-256. The page loads nothing. Cost: O(body).
- * @throws Error when the page's file is not among the pages.
+ * and the input's SHA-256; then any inline scripts (interactive pages), each allowed by its
+ * hash in the CSP. The page loads nothing. Cost: O(body + scripts).
+ * @throws Error when the page's file is not among the pages, or an inline script or style
+ *   holds `</script` or `</style` (it would end its element early).
  * @example renderPage({ title: 'Summary', file: 'index.html', pages, body: '<p>…</p>', profile, tool, inputSha256 })
  */
 export function renderPage(options: RenderPageOptions): string {
   if (!options.pages.some((p) => p.file === options.file)) {
     throw new Error(`renderPage requires the page's file among the pages, got ${options.file}`);
+  }
+  for (const [kind, texts] of [['script', options.scripts ?? []], ['style', options.styles ?? []]] as const) {
+    if (texts.some((t) => new RegExp(`</${kind}`, 'i').test(t))) throw new Error(`renderPage requires inline ${kind}s without </${kind}, got one`);
   }
   const nav = options.pages
     .map((p) => {
@@ -67,16 +86,18 @@ export function renderPage(options: RenderPageOptions): string {
       return `<li><a href="${escapeHtml(p.file)}"${current}>${escapeHtml(p.title)}</a></li>`;
     })
     .join('');
+  const styles = (options.styles ?? []).map((text) => `<style>${text}</style>\n`).join('');
+  const scripts = (options.scripts ?? []).map((text) => `<script>${text}</script>\n`).join('');
   return `<!DOCTYPE html>
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy())}">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(options))}">
 <meta name="referrer" content="no-referrer">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(options.title)} – Early Help evaluation</title>
 <style>${REPORT_STYLE}</style>
-</head>
+${styles}</head>
 <body>
 <a class="skip" href="#main">Skip to main content</a>
 <header class="masthead"><p class="tool">Early Help evaluation</p><p>Published statistics with disclosure control</p></header>
@@ -87,7 +108,7 @@ export function renderPage(options: RenderPageOptions): string {
 ${options.body}
 </main>
 <footer><p>Produced by ${escapeHtml(options.tool)} from input SHA-256 <code>${escapeHtml(options.inputSha256)}</code>. Figures are reproducible from the same input, configuration and seed.</p></footer>
-</body>
+${scripts}</body>
 </html>
 `;
 }

@@ -3,10 +3,13 @@ import { createCountSystem } from '../disclosure/count-system.js';
 import { validateDisclosureProfile } from '../disclosure/validate-disclosure-profile.js';
 import { clustersPage, registerClusters } from './clusters-section.js';
 import { dataQualityPage, registerDataQuality } from './data-quality-section.js';
+import { INTERACTIVE_BOOT_SCRIPT } from './interactive-boot-script.js';
+import { interactiveLibraryScript, type BrowserLibraries } from './interactive-library-script.js';
+import { INTERACTIVE_STYLE } from './interactive-style.js';
 import { methodsPage } from './methods-section.js';
 import { needsPage, registerNeeds } from './needs-section.js';
 import { outcomesPage, registerOutcomes } from './outcomes-section.js';
-import type { PageContent } from './page-content.js';
+import { bulletList, heading, type PageContent } from './page-content.js';
 import { progressPage, registerProgress } from './progress-section.js';
 import { renderFigure } from './render-figure.js';
 import { renderPage } from './render-page.js';
@@ -20,8 +23,14 @@ export interface RenderReportOptions {
   readonly disclosure: DisclosureProfile;
   /** Shown on the methods page: the one line that differs between identical runs. */
   readonly runTimeSeconds?: number;
-  /** Interactive charts (vega and vega-embed inlined). Not available in this build. */
+  /**
+   * Interactive charts (tooltips): pages with figures also inline one copy of vega,
+   * vega-embed and vega-interpreter and draw each chart from its embedded Vega spec, over
+   * the static SVG. Needs `browserLibraries`. Default false: the static report.
+   */
   readonly interactive?: boolean;
+  /** The browser builds to inline; required with `interactive`, refused without it. */
+  readonly browserLibraries?: BrowserLibraries;
 }
 
 /** The notice at the top of results.json. */
@@ -48,16 +57,29 @@ const PAGE_ABOUT: Record<string, string> = {
  * `_notice` marking it as exact analyst output. Pure: returns the files (paths relative
  * to the report folder, sorted); writing them atomically is the caller's job.
  * Deterministic: the same results give the same bytes, except the run-time line.
- * Cost: roughly linear in the published cells; a chart render each (tens of milliseconds).
- * @throws Error when the profile is invalid, interactive mode is asked for, a figure id
- *   repeats, or a section's counts do not add up.
+ * With `interactive`, every page with a figure also embeds each chart compiled to Vega
+ * (the same published data, so tooltips show no suppressed count), a style sheet for the
+ * tooltip, and two inline scripts (the libraries, then `INTERACTIVE_BOOT_SCRIPT`) allowed
+ * by their SHA-256 in the page's CSP (no 'unsafe-eval', no 'unsafe-inline'); the methods
+ * page names the libraries' versions. Pages without figures stay script-free, and the
+ * static report is unchanged when `interactive` is false.
+ * Cost: roughly linear in the published cells; a chart render each (tens of milliseconds);
+ * interactive pages add about 600 kB each (the libraries, inlined once per page).
+ * @throws Error when the profile is invalid, `interactive` comes without `browserLibraries`
+ *   (or the reverse) or the libraries are not the expected ones, a figure id repeats, or a
+ *   section's counts do not add up.
  * @example const files = await renderReport(results, { disclosure: DEFAULT_DISCLOSURE })
  */
 export async function renderReport(results: ReportResults, options: RenderReportOptions): Promise<ReportFile[]> {
   const profile = validateDisclosureProfile(options.disclosure);
-  if (options.interactive) {
-    throw new Error('renderReport interactive mode requires vega-embed and vega-interpreter, which are not installed; use the static report');
+  const interactive = options.interactive === true;
+  if (interactive && !options.browserLibraries) {
+    throw new Error('renderReport interactive mode requires browserLibraries (the browser builds of vega, vega-embed and vega-interpreter), got none');
   }
+  if (!interactive && options.browserLibraries) {
+    throw new Error(`renderReport takes browserLibraries only with interactive: true, got interactive=${String(options.interactive)}`);
+  }
+  const libraryScript = options.browserLibraries ? interactiveLibraryScript(options.browserLibraries) : '';
   if (options.runTimeSeconds !== undefined && !(Number.isFinite(options.runTimeSeconds) && options.runTimeSeconds >= 0)) {
     throw new Error(`renderReport requires runTimeSeconds >= 0, got ${options.runTimeSeconds}`);
   }
@@ -77,7 +99,7 @@ export async function renderReport(results: ReportResults, options: RenderReport
     progressPage(results, counts, profile),
     treesPage(results, counts, profile),
     outcomesPage(results, counts, profile),
-    methodsPage(results, counts, profile, options.runTimeSeconds),
+    withInteractiveNote(methodsPage(results, counts, profile, options.runTimeSeconds), options.browserLibraries),
   ];
   const summary = summaryPage(
     results,
@@ -92,6 +114,7 @@ export async function renderReport(results: ReportResults, options: RenderReport
   const figureIds = new Set<string>();
   for (const page of pages) {
     const parts: string[] = [];
+    let figures = 0;
     for (const block of page.blocks) {
       if (block.kind === 'html') {
         parts.push(block.html);
@@ -99,13 +122,15 @@ export async function renderReport(results: ReportResults, options: RenderReport
       }
       if (figureIds.has(block.figure.id)) throw new Error(`renderReport requires unique figure ids, got ${block.figure.id} twice`);
       figureIds.add(block.figure.id);
-      const rendered = await renderFigure(block.figure, profile);
+      figures++;
+      const rendered = await renderFigure(block.figure, profile, { interactive });
       parts.push(rendered.html);
       files.push(...rendered.files);
     }
+    const inline = interactive && figures > 0 ? { scripts: [libraryScript, INTERACTIVE_BOOT_SCRIPT], styles: [INTERACTIVE_STYLE] } : {};
     files.push({
       path: page.file,
-      content: renderPage({ title: page.title, file: page.file, pages: links, body: parts.join('\n'), profile, tool, inputSha256: results.input.sha256 }),
+      content: renderPage({ title: page.title, file: page.file, pages: links, body: parts.join('\n'), profile, tool, inputSha256: results.input.sha256, ...inline }),
     });
   }
   // The evaluation's own notice is kept; it is required to say the file is not for publication.
@@ -113,4 +138,21 @@ export async function renderReport(results: ReportResults, options: RenderReport
   const { _notice: _given, ...rest } = results;
   files.push({ path: 'results.json', content: JSON.stringify({ _notice: notice, ...rest }, null, 2) + '\n' });
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** The methods page with, for an interactive report, the libraries its pages inline and how. */
+function withInteractiveNote(page: PageContent, libraries: BrowserLibraries | undefined): PageContent {
+  if (!libraries) return page;
+  const names = [libraries.vega, libraries.vegaEmbed, libraries.vegaInterpreter].map((l) => `${l.name} ${l.version}`).join(', ');
+  return {
+    ...page,
+    blocks: [
+      ...page.blocks,
+      heading('Interactive charts'),
+      bulletList([
+        `Pages with charts inline ${names}, and draw each chart from its Vega specification (compiled from Vega-Lite when the report was made) to show tooltips. The chart drawn without JavaScript stays in the page, for printing and for readers with scripts off.`,
+        'The charts are drawn from the same published, disclosure-controlled data as the tables: a tooltip shows no suppressed count. Nothing is fetched: the data are inline and the chart loader refuses every address; the Content-Security-Policy allows only these inline scripts, by their SHA-256, and no evaluation of code from text.',
+      ]),
+    ],
+  };
 }

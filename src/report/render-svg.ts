@@ -1,5 +1,6 @@
 import { parse, View, type Spec } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
+import { collectingLogger } from './collecting-logger.js';
 import { refusingLoader } from './refusing-loader.js';
 
 export interface RenderSvgOptions {
@@ -33,29 +34,6 @@ export async function renderSvg(spec: TopLevelSpec, options: RenderSvgOptions): 
   }
   if (problems.length > 0) throw new Error(`renderSvg: the chart logged ${problems.join('; ')}`);
   return prefixIds(svg, options.idPrefix);
-}
-
-/** A Vega logger that records warnings and errors instead of printing them. */
-function collectingLogger(problems: string[]) {
-  let current = 2;
-  const record =
-    (kind: string) =>
-    (...args: readonly unknown[]) => {
-      problems.push(`${kind}: ${args.map(String).join(' ')}`);
-      return logger;
-    };
-  const logger = {
-    level(level?: number) {
-      if (level === undefined) return current as never;
-      current = level;
-      return logger as never;
-    },
-    error: record('error'),
-    warn: record('warning'),
-    info: () => logger,
-    debug: () => logger,
-  };
-  return logger;
 }
 
 /**

@@ -6,6 +6,7 @@ import { readCohortForCli } from '../context-node.js';
 import { formatProblem } from '../../io/parse-csv.js';
 import { CliUsageError, type CliContext } from '../context.js';
 import { toolInfo } from '../tool-info.js';
+import { readBrowserLibraries } from '../../io/package-files.js';
 import { parseSeed } from '../parse-options.js';
 import { progressReporter } from '../progress-reporter.js';
 
@@ -15,6 +16,7 @@ interface ReportCliOptions {
   out: string;
   seed?: string;
   k?: string;
+  interactive?: boolean;
 }
 
 export function registerReportCommand(program: Command, ctx: CliContext): void {
@@ -27,6 +29,7 @@ export function registerReportCommand(program: Command, ctx: CliContext): void {
     .requiredOption('--out <dir>', 'folder to write the report into (replaced atomically)')
     .option('--seed <n>', 'seed of every random draw', '1')
     .option('--k <n>', 'number of need clusters (default: chosen, and the choice explained)')
+    .option('--interactive', 'interactive charts with tooltips: pages with charts inline vega, vega-embed and vega-interpreter (about 600 kB a page; no network)')
     .action(async (cohortArg: string | undefined, opts: ReportCliOptions) => {
       const started = performance.now();
       const seed = parseSeed(opts.seed);
@@ -49,9 +52,11 @@ export function registerReportCommand(program: Command, ctx: CliContext): void {
         onStage: (stage: EvaluationStage, i: number, n: number) => bar(stage, i / n),
       });
       bar('rendering pages', 1);
+      const interactive = opts.interactive === true ? { interactive: true, browserLibraries: await readBrowserLibraries() } : {};
       const files = await renderReport(results, {
         disclosure: read.config.disclosure,
         runTimeSeconds: Math.round((performance.now() - started) / 100) / 10,
+        ...interactive,
       });
       await writeFolderAtomic(opts.out, files.map((f) => ({ path: f.path, content: f.content })));
       bar.done();
