@@ -98,8 +98,9 @@ st = pd.read_csv("${dir}/star.csv", dtype={"family_id": str, "domain": str, "rea
 pl = pd.read_csv("${dir}/plans.csv", dtype=str, keep_default_na=False)
 read = time.perf_counter() - t
 t = time.perf_counter()
+st["reading_date"] = pd.to_datetime(st["reading_date"], format="%Y-%m-%d")
 g = st.groupby(["family_id", "domain"]).agg(first=("reading_date", "min"), last=("reading_date", "max"), n=("reading", "size"))
-needs = fam[[c for c in fam.columns if c.startswith("need_")]].astype("int8").mean()
+needs = fam[[c for c in fam.columns if c.startswith("need_")]].apply(pd.to_numeric, errors="coerce").mean()
 group = time.perf_counter() - t
 print(json.dumps({"read": read, "groupby": group, "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024, "version": pd.__version__}))
 `;
@@ -110,7 +111,7 @@ print(json.dumps({"read": read, "groupby": group, "rss": resource.getrusage(reso
   }
   const o = JSON.parse(r.stdout) as { read: number; groupby: number; rss: number; version: string };
   rows.push({ size, stage: 'peer: pandas read_csv (4 files)', seconds: o.read, familiesPerSecond: size / o.read, peakRssMB: Math.round(o.rss / 2 ** 20), note: `pandas ${o.version}` });
-  rows.push({ size, stage: 'peer: pandas group-bys', seconds: o.groupby, familiesPerSecond: size / o.groupby, peakRssMB: null, note: 'star first/last per family×domain; need means' });
+  rows.push({ size, stage: 'peer: pandas group-bys', seconds: o.groupby, familiesPerSecond: size / o.groupby, peakRssMB: null, note: 'dates parsed, star first/last date per family×domain, need means' });
 }
 
 function wholeReport(size: number, dir: string): void {
@@ -165,7 +166,7 @@ async function main(): Promise<void> {
     if (!skipPeers) {
       pandasPeer(size, dir);
       const c = await benchCluster({ families: size, seed });
-      for (const r of c.rows) rows.push({ size, stage: `cluster bench: ${r.stage}`, seconds: r.seconds, familiesPerSecond: size / r.seconds, peakRssMB: null, note: r.note ?? '' });
+      for (const r of c.rows) rows.push({ size, stage: r.stage.startsWith('cluster bench') ? r.stage : `cluster bench: ${r.stage}`, seconds: r.seconds, familiesPerSecond: size / r.seconds, peakRssMB: null, note: r.note ?? '' });
     }
   }
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}`;

@@ -17,7 +17,7 @@ import {
   type StarReading,
   STAR_DOMAINS,
 } from './types.js';
-import { dayNumber, isBlank, parseDate, parseEnum, parseWhole, parseYesNo, wholeYearsBetween, type Parsed } from './values.js';
+import { dayNumber, fastReading, isBlank, isoDayNumber, parseDate, parseEnum, parseWhole, parseYesNo, wholeYearsBetween, type Parsed } from './values.js';
 import { dataQualitySummary, type DataQualitySummary } from './data-quality.js';
 import { OUTCOME_MEASURE_IDS } from './catalogues.js';
 
@@ -367,23 +367,43 @@ export function parseCohortTables(
   // key: (family · 16 + domain) · 2^17 + day number; value: line · 16 + reading
   const seen = new Map<number, number>();
   const hasReading = new Uint8Array(nFam);
+  // Fast path for the common, clean row (no configured codes, exact contract values);
+  // anything else goes through the general parsers, which word the error.
+  const iFamily = sm.index.get('family_id')!;
+  const iDomain = sm.index.get('domain')!;
+  const iDate = sm.index.get('reading_date')!;
+  const iReading = sm.index.get('reading')!;
+  const plainCodes = !config.codes.domain && !config.codes.reading_date && !config.codes.reading && !config.codes.family_id;
   for (let r = 0; r < sm.table.rows.length; r++) {
     const row = sm.table.rows[r]!;
     const line = sm.table.lines[r]!;
-    const domain = sr.parse(row, line, domainParser.spec, domainParser.parse) as StarDomain | null;
-    const date = sr.parse(row, line, dateParser.spec, dateParser.parse) as string | null;
-    const cell = sr.get(row, 'reading').trim();
-    let reading: number | null = null;
-    if (cell === '') err(sm.table.file, line, sm.heading.get('reading')!, 'required value is missing');
-    else if (!/^[+-]?\d+$/.test(cell)) err(sm.table.file, line, sm.heading.get('reading')!, 'a reading must be a whole number from 1 to 10', rawCell(row, sm, 'reading'));
-    else {
-      const n = Number(cell);
-      if (n < 1 || n > 10) err(sm.table.file, line, sm.heading.get('reading')!, 'a reading must be a whole number from 1 to 10', rawCell(row, sm, 'reading'));
-      else reading = n;
+    let domainIdx = plainCodes ? domainIndex.get(row[iDomain]!) : undefined;
+    let day = plainCodes ? isoDayNumber(row[iDate]!) : -1;
+    let reading = plainCodes ? fastReading(row[iReading]!) : 0;
+    let fi = plainCodes ? familyIndex.get(row[iFamily]!) : undefined;
+    let date = row[iDate]!;
+    if (domainIdx === undefined || day < 0 || reading === 0 || fi === undefined) {
+      const domain = sr.parse(row, line, domainParser.spec, domainParser.parse) as StarDomain | null;
+      const parsedDate = sr.parse(row, line, dateParser.spec, dateParser.parse) as string | null;
+      const cell = sr.get(row, 'reading').trim();
+      let parsedReading: number | null = null;
+      if (cell === '') err(sm.table.file, line, sm.heading.get('reading')!, 'required value is missing');
+      else if (!/^[+-]?\d+$/.test(cell)) err(sm.table.file, line, sm.heading.get('reading')!, 'a reading must be a whole number from 1 to 10', rawCell(row, sm, 'reading'));
+      else {
+        const n = Number(cell);
+        if (n < 1 || n > 10) err(sm.table.file, line, sm.heading.get('reading')!, 'a reading must be a whole number from 1 to 10', rawCell(row, sm, 'reading'));
+        else parsedReading = n;
+      }
+      const found = lookupFamily(sm, row, line);
+      if (found === null || domain === null || parsedDate === null || parsedReading === null) continue;
+      fi = found;
+      domainIdx = domainIndex.get(domain)!;
+      date = parsedDate;
+      day = dayNumber(parsedDate);
+      reading = parsedReading;
     }
-    const fi = lookupFamily(sm, row, line);
-    if (fi === null || domain === null || date === null || reading === null) continue;
-    const key = (fi * 16 + domainIndex.get(domain)!) * 131072 + dayNumber(date);
+    const domain = STAR_DOMAINS[domainIdx]!;
+    const key = (fi * 16 + domainIdx) * 131072 + day;
     const prev = seen.get(key);
     if (prev !== undefined) {
       const prevLine = Math.floor(prev / 16);
