@@ -9,9 +9,9 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openReportPage } from './open-report-page.js';
 import { CHROMIUM, CHROMIUM_ARGS } from '../notebooks/open-in-browser.js';
 import { DEFAULT_DISCLOSURE } from '../../src/cohort/config.js';
 import { readBrowserLibraries } from '../../src/io/package-files.js';
@@ -74,26 +74,10 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** Opens a report page, recording console errors and warnings, page errors and requests; other schemes are refused. */
-async function open(name: string): Promise<{ page: Page; url: string; errors: string[]; requests: string[] }> {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  const requests: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-  page.on('request', (r) => requests.push(r.url()));
-  await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
-  const url = pathToFileURL(join(reportDir, name)).href;
-  const response = await page.goto(url, { waitUntil: 'load' });
-  expect(response === null || response.ok()).toBe(true);
-  return { page, url, errors, requests };
-}
 
 describe('the interactive report in chromium', () => {
   it.each(PAGES)('%s: no console error, no request but itself, and every chart drawn live with its table kept', async (name) => {
-    const { page, url, errors, requests } = await open(name);
+    const { page, url, errors, requests } = await openReportPage(context, reportDir, name);
     await page.waitForFunction(
       () => Array.from((globalThis as unknown as { document: Doc }).document.querySelectorAll('figure .chart')).every((c) => c.getAttribute('data-interactive') === 'ready'),
       undefined,
@@ -130,7 +114,7 @@ describe('the interactive report in chromium', () => {
   });
 
   it('shows a tooltip with the published values when the pointer is on a bar', async () => {
-    const { page, errors } = await open('needs.html');
+    const { page, errors } = await openReportPage(context, reportDir, 'needs.html');
     await page.waitForFunction(() => (globalThis as unknown as { document: Doc }).document.querySelector('#needs-prevalence .chart')?.getAttribute('data-interactive') === 'ready');
     const bar = page.locator('#needs-prevalence svg.marks g.mark-rect.role-mark path').first();
     await bar.scrollIntoViewIfNeeded();
@@ -151,7 +135,7 @@ describe('the interactive report in chromium', () => {
   });
 
   it('control: with the boot script not allowed by the CSP, the violation is reported and the static chart stays', async () => {
-    const { page, errors } = await open(CONTROL);
+    const { page, errors } = await openReportPage(context, reportDir, CONTROL);
     await page.waitForTimeout(300);
     const facts = await page.evaluate(() => ({
       live: (globalThis as unknown as { document: Doc }).document.querySelectorAll('.interactive-view').length,

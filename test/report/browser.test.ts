@@ -8,9 +8,9 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openReportPage } from './open-report-page.js';
 import { CHROMIUM, CHROMIUM_ARGS } from '../notebooks/open-in-browser.js';
 import { DEFAULT_DISCLOSURE } from '../../src/cohort/config.js';
 import { renderReport } from '../../src/report/render-report.js';
@@ -62,18 +62,7 @@ afterAll(async () => {
 
 describe('the report in chromium', () => {
   it.each(PAGES)('%s loads offline with no console error, no request but itself, an SVG and a table per figure, and no small count', async (name) => {
-    const page = await context.newPage();
-    const errors: string[] = [];
-    const requests: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-    page.on('request', (r) => requests.push(r.url()));
-    await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
-    const url = pathToFileURL(join(reportDir, name)).href;
-    const response = await page.goto(url, { waitUntil: 'load' });
-    expect(response === null || response.ok()).toBe(true);
+    const { page, url, errors, requests } = await openReportPage(context, reportDir, name);
 
     const facts = await page.evaluate((threshold) => {
       const document = (globalThis as unknown as { document: Doc }).document;
