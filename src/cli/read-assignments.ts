@@ -21,9 +21,9 @@ export async function readAssignments(cohort: Cohort, file: string, ctx: CliCont
   table.rows.forEach((row, i) => {
     const f = cohort.familyIndex.get(row[fi] ?? '');
     const label = (row[ci] ?? '').trim();
-    if (f === undefined) bad.push(`${file}:${table.lines[i]}:family_id: not a family of the cohort`);
+    if (f === undefined) bad.push(`${file}:${table.lines[i]}:family_id: not a family of the cohort (${JSON.stringify(row[fi] ?? '')})`);
     else if (label === '') bad.push(`${file}:${table.lines[i]}:cluster: empty cluster label`);
-    else if (values[f] !== null) bad.push(`${file}:${table.lines[i]}:family_id: family listed twice`);
+    else if (values[f] !== null) bad.push(`${file}:${table.lines[i]}:family_id: family listed twice (${JSON.stringify(row[fi] ?? '')})`);
     else values[f] = label;
   });
   if (bad.length) throw new CliUsageError(`invalid cluster assignments ${file}`, bad);

@@ -3,6 +3,7 @@
  * partial rows, everything else defaulted (no need values, no readings, no plans).
  */
 import type { Child, Cohort, Family, PlanOutcome, StarReading } from '../../src/cohort/types.js';
+import { blankFamily } from '../support/blank-family.js';
 
 export type FamilyRow = Partial<Family> & { familyId: string };
 export type ChildRow = Partial<Omit<Child, 'familyIndex'>> & { childId: string; familyId: string };
@@ -12,26 +13,7 @@ export function makeCohort(
   childRows: ChildRow[] = [],
   extra: { star?: Omit<StarReading, 'familyIndex'>[]; plans?: Omit<PlanOutcome, 'familyIndex'>[] | null } = {},
 ): Cohort {
-  const families: Family[] = familyRows.map((f) => ({
-    service: null,
-    referralDate: null,
-    startDate: '2020-01-01',
-    endDate: null,
-    outcome: null,
-    closureReason: null,
-    reReferred: null,
-    socialCareBefore: null,
-    socialCareDuring: null,
-    socialCareAfter: null,
-    cpPlanAfter: null,
-    adults: null,
-    femaleAdults: null,
-    ethnicity: null,
-    imdDecile: null,
-    lsoa: null,
-    extra: {},
-    ...f,
-  }));
+  const families: Family[] = familyRows.map((f) => blankFamily(f.familyId, f));
   const familyIndex = new Map(families.map((f, i) => [f.familyId, i]));
   const index = (id: string): number => {
     const i = familyIndex.get(id);

@@ -1,9 +1,9 @@
 import { Command } from 'commander';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { memoryContext } from '../support/memory-context.js';
 import { registerOutcomesCommands } from '../../src/cli/commands/outcomes.js';
-import { CliUsageError, type CliContext } from '../../src/cli/context.js';
+import { CliUsageError } from '../../src/cli/context.js';
 import type { WorkbenchConfig } from '../../src/cohort/config.js';
-import { resolveConfig } from '../../src/cohort/resolve-config.js';
 import type { Cohort } from '../../src/cohort/types.js';
 import { readCohort } from '../../src/io/read-cohort.js';
 import { outcomesAnalysis } from '../../src/outcomes/outcomes-analysis.js';
@@ -14,20 +14,7 @@ beforeAll(async () => {
 });
 
 async function run(args: string[], config: Partial<WorkbenchConfig> = {}, files: Record<string, string> = {}) {
-  const out: { json: unknown[]; print: string[]; info: string[] } = { json: [], print: [], info: [] };
-  const ctx: CliContext = {
-    loadCohort: async () => ({ cohort, config: resolveConfig(config) }),
-    printJson: (v) => out.json.push(JSON.parse(JSON.stringify(v))),
-    print: (t) => out.print.push(t),
-    info: (m) => out.info.push(m),
-    writeFile: async () => {
-      throw new Error('outcomes writes no files');
-    },
-    readFile: async (p) => {
-      if (!(p in files)) throw new Error(`no file ${p}`);
-      return files[p]!;
-    },
-  };
+  const { ctx, out } = memoryContext(() => cohort, config, files);
   const program = new Command('earlyhelp').exitOverride();
   registerOutcomesCommands(program, ctx);
   await program.parseAsync([args[0]!, 'cohort-dir', ...args.slice(1)], { from: 'user' });
@@ -69,7 +56,7 @@ describe('earlyhelp outcomes', () => {
   it('rejects a bad assignments file with exit-2 problems', async () => {
     await expect(run(['outcomes', '--clusters', 'c.csv'], {}, { 'c.csv': 'family_id,cluster\nNOPE,A\n' })).rejects.toMatchObject({
       name: 'CliUsageError',
-      problems: ['c.csv:2:family_id: not a family of the cohort'],
+      problems: ['c.csv:2:family_id: not a family of the cohort ("NOPE")'],
     });
   });
 });

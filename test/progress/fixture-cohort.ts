@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Child, Cohort, Family, StarDomain, StarReading } from '../../src/cohort/types.js';
+import { blankFamily } from '../support/blank-family.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/progress/', import.meta.url));
 
@@ -16,26 +17,7 @@ function rows(path: string): Record<string, string>[] {
 
 /** A family with only an id and a service (the rest blank). */
 export function family(familyId: string, service: string | null = null): Family {
-  return {
-    familyId,
-    service,
-    referralDate: null,
-    startDate: '2023-01-01',
-    endDate: null,
-    outcome: null,
-    closureReason: null,
-    reReferred: null,
-    socialCareBefore: null,
-    socialCareDuring: null,
-    socialCareAfter: null,
-    cpPlanAfter: null,
-    adults: null,
-    femaleAdults: null,
-    ethnicity: null,
-    imdDecile: null,
-    lsoa: null,
-    extra: {},
-  };
+  return blankFamily(familyId, { service, startDate: '2023-01-01' });
 }
 
 /** An in-memory cohort from families, children and star readings. */

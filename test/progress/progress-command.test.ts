@@ -1,8 +1,8 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { memoryContext } from '../support/memory-context.js';
 import { registerProgressCommand } from '../../src/cli/commands/progress.js';
-import { CliUsageError, type CliContext } from '../../src/cli/context.js';
-import { resolveConfig } from '../../src/cohort/resolve-config.js';
+import { CliUsageError } from '../../src/cli/context.js';
 import type { WorkbenchConfig } from '../../src/cohort/config.js';
 import { familyStarProgress } from '../../src/progress/family-star-progress.js';
 import { fixtureCohort } from './fixture-cohort.js';
@@ -10,20 +10,7 @@ import { fixtureCohort } from './fixture-cohort.js';
 const cohort = fixtureCohort('hand-made');
 
 async function run(args: string[], config: Partial<WorkbenchConfig> = {}, files: Record<string, string> = {}) {
-  const out: { json: unknown[]; print: string[]; info: string[] } = { json: [], print: [], info: [] };
-  const ctx: CliContext = {
-    loadCohort: async () => ({ cohort, config: resolveConfig(config) }),
-    printJson: (v) => out.json.push(JSON.parse(JSON.stringify(v))),
-    print: (t) => out.print.push(t),
-    info: (m) => out.info.push(m),
-    writeFile: async () => {
-      throw new Error('progress writes no files');
-    },
-    readFile: async (p) => {
-      if (!(p in files)) throw new Error(`no file ${p}`);
-      return files[p]!;
-    },
-  };
+  const { ctx, out } = memoryContext(() => cohort, config, files);
   const program = new Command('earlyhelp').exitOverride();
   registerProgressCommand(program, ctx);
   await program.parseAsync(['progress', 'cohort-dir', ...args], { from: 'user' });
