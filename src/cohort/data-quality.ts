@@ -1,6 +1,13 @@
-import type { Problem, RawTable } from '../io/parse-csv.js';
-import type { CohortFile } from './config.js';
-import { NEED_MISSING, STAR_DOMAINS, type Cohort } from './types.js';
+import type { Problem } from '../io/parse-csv.js';
+import { NEED_MISSING, NO_DAY, STAR_DOMAINS, type Cohort } from './types.js';
+
+/** Blank cells counted while a table was read: `blanks[i]` of column `header[i]`, over `rows` rows. */
+export interface TableBlanks {
+  file: string;
+  header: string[];
+  blanks: number[];
+  rows: number;
+}
 
 export interface ColumnMissingness {
   file: string;
@@ -42,26 +49,16 @@ const pct = (n: number, d: number) => (d === 0 ? 0 : Math.round((10000 * n) / d)
  * ranges, missingness of every column, warnings by kind, and what each analysis will have
  * to leave out and why. Cost: linear in the cells.
  */
-export function dataQualitySummary(
-  cohort: Cohort,
-  tables: Partial<Record<CohortFile, { table: RawTable; heading: Map<string, string>; index: Map<string, number> }>>,
-  problems: Problem[],
-): DataQualitySummary {
+export function dataQualitySummary(cohort: Cohort, columns: readonly TableBlanks[], problems: Problem[]): DataQualitySummary {
   const fams = cohort.families;
   const closed = fams.filter((f) => f.endDate !== null);
   const starts = fams.map((f) => f.startDate).sort();
   const ends = closed.map((f) => f.endDate as string).sort();
   const missingness: ColumnMissingness[] = [];
-  for (const [, t] of Object.entries(tables)) {
-    if (!t) continue;
-    const n = t.table.rows.length;
-    t.table.header.forEach((h, i) => {
-      let missing = 0;
-      for (const row of t.table.rows) {
-        const c = row[i]!;
-        if (c.length === 0 || (c.charCodeAt(0) <= 32 && c.trim() === '')) missing++;
-      }
-      missingness.push({ file: t.table.file, column: h, missing, total: n, percent: pct(missing, n) });
+  for (const t of columns) {
+    t.header.forEach((h, i) => {
+      const missing = t.blanks[i]!;
+      missingness.push({ file: t.file, column: h, missing, total: t.rows, percent: pct(missing, t.rows) });
     });
   }
   const withoutOutcome = closed.filter((f) => f.outcome === null || f.outcome === 'unknown').length;
@@ -83,18 +80,23 @@ export function dataQualitySummary(
       }
     }
   }
-  // First date seen per family × domain, and whether a second date exists.
-  const domainIdx = new Map<string, number>(STAR_DOMAINS.map((d, i) => [d, i]));
-  const firstDate = new Map<number, string>();
-  const withReadings = new Set<number>();
-  const withChange = new Set<number>();
-  for (const r of cohort.star) {
-    const k = r.familyIndex * 16 + domainIdx.get(r.domain)!;
-    const first = firstDate.get(k);
-    withReadings.add(r.familyIndex);
-    if (first === undefined) firstDate.set(k, r.date);
-    else if (first !== r.date) withChange.add(r.familyIndex);
+  // Families with readings, and with readings on two or more dates in some domain.
+  const D = STAR_DOMAINS.length;
+  const firstDay = new Int32Array(fams.length * D).fill(NO_DAY);
+  const withReadings = new Uint8Array(fams.length);
+  const withChange = new Uint8Array(fams.length);
+  const star = cohort.star;
+  for (let i = 0; i < star.length; i++) {
+    const f = star.familyIndex[i]!;
+    const k = f * D + star.domain[i]!;
+    const t = star.day[i]!;
+    const first = firstDay[k]!;
+    withReadings[f] = 1;
+    if (first === NO_DAY) firstDay[k] = t;
+    else if (first !== t) withChange[f] = 1;
   }
+  const nWithReadings = countOnes(withReadings);
+  const nWithChange = countOnes(withChange);
   const noAge = cohort.children.filter((c) => c.ageAtStart === null).length;
   const childOutcomeMissing = cohort.children.filter((c) => {
     const o = c.outcome ?? fams[c.familyIndex]!.outcome;
@@ -102,11 +104,11 @@ export function dataQualitySummary(
   }).length;
   const leftOut: LeftOut[] = [
     { analysis: 'clusters', unit: 'families', count: missingNeeds, denominator: fams.length, reason: 'a need indicator is blank' },
-    { analysis: 'progress', unit: 'families', count: fams.length - withReadings.size, denominator: fams.length, reason: 'no Family Star readings' },
+    { analysis: 'progress', unit: 'families', count: fams.length - nWithReadings, denominator: fams.length, reason: 'no Family Star readings' },
     {
       analysis: 'progress',
       unit: 'families',
-      count: withReadings.size - withChange.size,
+      count: nWithReadings - nWithChange,
       denominator: fams.length,
       reason: 'Family Star readings on one date only (no change to measure)',
     },
@@ -130,4 +132,10 @@ export function dataQualitySummary(
     warnings: [...warnings].map(([kind, count]) => ({ kind, count })),
     leftOut,
   };
+}
+
+function countOnes(a: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < a.length; i++) n += a[i]!;
+  return n;
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { parseCsv, type Problem, type RawTable } from '../io/parse-csv.js';
+import type { Problem, RawTable } from '../io/parse-csv.js';
+import { csvTextSource, rawTableSource, type TableSource } from '../io/table-source.js';
 import { COHORT_FILES, type CohortFile, type WorkbenchConfig } from './config.js';
 import { CONTRACT_COLUMNS, NEED_PREFIX, type ColumnSpec } from './columns.js';
 import { resolveConfig } from './resolve-config.js';
@@ -11,14 +12,14 @@ import {
   type Family,
   type Gender,
   type Outcome,
-  type PlanOutcome,
   type PlanStatus,
   type StarDomain,
-  type StarReading,
+  NO_DAY,
   STAR_DOMAINS,
 } from './types.js';
+import { PlanOutcomesBuilder, StarReadingsBuilder } from './star-readings.js';
 import { dayNumber, fastReading, isBlank, isoDayNumber, parseDate, parseEnum, parseWhole, parseYesNo, wholeYearsBetween, type Parsed } from './values.js';
-import { dataQualitySummary, type DataQualitySummary } from './data-quality.js';
+import { dataQualitySummary, type DataQualitySummary, type TableBlanks } from './data-quality.js';
 import { OUTCOME_MEASURE_IDS } from './catalogues.js';
 
 export interface CohortFileInput {
@@ -73,7 +74,7 @@ export function parseCohortFiles(
   options: ParseCohortOptions = {},
 ): CohortReadResult {
   const problems: Problem[] = [];
-  const tables: Partial<Record<CohortFile, RawTable>> = {};
+  const sources: Partial<Record<CohortFile, TableSource>> = {};
   const hashes: CohortSource['files'] = [];
   for (const f of files) {
     const base = f.name.replace(/\.csv$/i, '') as CohortFile;
@@ -83,15 +84,34 @@ export function parseCohortFiles(
     }
     const bytes = f.bytes ?? new TextEncoder().encode(f.text);
     hashes.push({ name: f.name, sha256: sha256Hex(bytes), bytes: bytes.length });
-    const parsed = parseCsv(f.text, f.name);
-    problems.push(...parsed.problems);
-    if (parsed.table) tables[base] = parsed.table;
+    sources[base] = csvTextSource(f.text, f.name);
   }
-  return parseCohortTables(tables, config, { ...options, files: options.files ?? hashes }, problems);
+  return parseCohortSources(sources, config, { ...options, files: options.files ?? hashes }, problems);
+}
+
+/**
+ * Validates raw tables (from a workbook, or CSV parsed whole) against the contract and
+ * builds the cohort. `earlier` are problems already found while reading (kept, first).
+ */
+export function parseCohortTables(
+  tables: Partial<Record<CohortFile, RawTable>>,
+  configIn?: Partial<WorkbenchConfig>,
+  options: ParseCohortOptions = {},
+  earlier: Problem[] = [],
+): CohortReadResult {
+  const sources: Partial<Record<CohortFile, TableSource>> = {};
+  for (const f of COHORT_FILES) {
+    const t = tables[f];
+    if (t) sources[f] = rawTableSource(t);
+  }
+  return parseCohortSources(sources, configIn, options, earlier);
 }
 
 interface MappedTable {
-  table: RawTable;
+  source: TableSource;
+  file: string;
+  header: string[];
+  headerLine: number;
   /** Contract (or need_/unknown) name → index in the row. */
   index: Map<string, number>;
   /** Contract name → heading as in the file, for messages. */
@@ -99,12 +119,19 @@ interface MappedTable {
   unknown: string[];
 }
 
+/** A shared empty `extra` for rows of tables without unknown columns (no object per row). */
+const NO_EXTRA: Record<string, string | null> = Object.freeze({}) as Record<string, string | null>;
+
 /**
- * Validates raw tables (from CSV or a workbook) against the contract and builds the
- * cohort. `earlier` are problems already found while reading (kept, first).
+ * Validates cohort tables, streamed from their sources, against the contract and builds
+ * the cohort. Headers are read first (every structural problem is found before any row
+ * is read); then each table is streamed once, in the order families, children, star,
+ * plans, so no table is ever held whole: a million families read in bounded memory.
+ * `earlier` are problems already found (kept). Pure: the sources do any reading.
+ * Cost: linear in the cells (Star duplicates: O(readings · readings per family)).
  */
-export function parseCohortTables(
-  tables: Partial<Record<CohortFile, RawTable>>,
+export function parseCohortSources(
+  sources: Partial<Record<CohortFile, TableSource>>,
   configIn?: Partial<WorkbenchConfig>,
   options: ParseCohortOptions = {},
   earlier: Problem[] = [],
@@ -116,10 +143,31 @@ export function parseCohortTables(
   const warn = (file: string, line: number, column: string, message: string, value?: string) =>
     problems.push({ severity: 'warning', file, line, column, message, ...(value === undefined ? {} : { value }) });
 
+  // Headers first: read each source up to its header only.
+  const headers: Partial<Record<CohortFile, { cells: string[]; line: number; problems: Problem[] }>> = {};
+  for (const f of COHORT_FILES) {
+    const source = sources[f];
+    if (!source) continue;
+    const found: Problem[] = [];
+    let header: { cells: string[]; line: number } | null = null;
+    source.read(
+      {
+        header: (cells, line) => {
+          header = { cells: cells.slice(), line };
+          return false;
+        },
+        row: () => {},
+      },
+      found,
+    );
+    problems.push(...found);
+    if (header) headers[f] = { ...(header as { cells: string[]; line: number }), problems: found };
+  }
+
   const isWorkbook = options.kind === 'xlsx';
-  const fileName = (f: CohortFile) => tables[f]?.file ?? (isWorkbook ? (options.files?.[0]?.name ?? 'workbook') : `${f}.csv`);
+  const fileName = (f: CohortFile) => sources[f]?.file ?? (isWorkbook ? (options.files?.[0]?.name ?? 'workbook') : `${f}.csv`);
   for (const f of ['families', 'children', 'star'] as const) {
-    if (!tables[f] && !problems.some((p) => p.file === fileName(f) && p.severity === 'error' && p.line <= 1)) {
+    if (!headers[f] && !problems.some((p) => p.file === fileName(f) && p.severity === 'error' && p.line <= 1)) {
       err(fileName(f), 0, '', isWorkbook ? `the workbook has no sheet named "${f}" (required)` : `${f}.csv is missing (required)`);
     }
   }
@@ -127,17 +175,19 @@ export function parseCohortTables(
   // Map headings onto contract names; check duplicates, required and unknown columns.
   const mapped: Partial<Record<CohortFile, MappedTable>> = {};
   for (const f of COHORT_FILES) {
-    const table = tables[f];
-    if (!table) continue;
+    const source = sources[f];
+    const h0 = headers[f];
+    if (!source || !h0) continue;
+    const file = source.file;
     const rename = config.columns[f] ?? {};
     const index = new Map<string, number>();
     const heading = new Map<string, string>();
     const unknown: string[] = [];
     const known = new Set(CONTRACT_COLUMNS[f].map((c) => c.name));
-    table.header.forEach((h, i) => {
+    h0.cells.forEach((h, i) => {
       const name = rename[h] ?? h;
       if (index.has(name)) {
-        err(table.file, 1, h, `column named twice${name !== h ? ` (maps to ${name})` : ''}`);
+        err(file, 1, h, `column named twice${name !== h ? ` (maps to ${name})` : ''}`);
         return;
       }
       index.set(name, i);
@@ -145,21 +195,58 @@ export function parseCohortTables(
       if (!known.has(name) && !(f === 'families' && name.startsWith(NEED_PREFIX))) unknown.push(name);
     });
     for (const spec of CONTRACT_COLUMNS[f]) {
-      if (spec.required && !index.has(spec.name)) err(table.file, 1, spec.name, 'required column is missing');
+      if (spec.required && !index.has(spec.name)) err(file, 1, spec.name, 'required column is missing');
     }
     if (f === 'children' && !index.has('age_at_start') && !index.has('date_of_birth')) {
-      err(table.file, 1, 'age_at_start', 'one of age_at_start or date_of_birth is required');
+      err(file, 1, 'age_at_start', 'one of age_at_start or date_of_birth is required');
     }
     if (f === 'families' && ![...index.keys()].some((k) => k.startsWith(NEED_PREFIX) && k.length > NEED_PREFIX.length)) {
-      err(table.file, 1, 'need_*', 'at least one need indicator column (need_<id>) is required');
+      err(file, 1, 'need_*', 'at least one need indicator column (need_<id>) is required');
     }
-    for (const u of unknown) warn(table.file, 1, heading.get(u) ?? u, 'unknown column: kept as text, not analysed');
-    mapped[f] = { table, index, heading, unknown };
+    for (const u of unknown) warn(file, 1, heading.get(u) ?? u, 'unknown column: kept as text, not analysed');
+    mapped[f] = { source, file, header: h0.cells, headerLine: h0.line, index, heading, unknown };
   }
   const structural = problems.some((p) => p.severity === 'error');
   if (structural || !mapped.families || !mapped.children || !mapped.star) {
     return { cohort: null, problems: sortProblems(problems), summary: null, config };
   }
+
+  // Streams a table's rows, counting blank cells of every column on the way; reading
+  // problems already reported with the header are not repeated.
+  const blanks: TableBlanks[] = [];
+  const stream = (m: MappedTable, visit: (row: string[], line: number) => void): void => {
+    const width = m.header.length;
+    const count = new Array<number>(width).fill(0);
+    let rows = 0;
+    const found: Problem[] = [];
+    m.source.read(
+      {
+        header: () => {},
+        row: (row, line) => {
+          rows++;
+          for (let i = 0; i < width; i++) {
+            const c = row[i]!;
+            if (c.length === 0 || (c.charCodeAt(0) <= 32 && c.trim() === '')) count[i]!++;
+          }
+          visit(row, line);
+        },
+      },
+      found,
+    );
+    for (const p of found) if (p.line > m.headerLine) problems.push(p);
+    blanks.push({ file: m.file, header: m.header, blanks: count, rows });
+  };
+
+  // Repeated text (dates, services, areas) is kept once: a million families share a few
+  // thousand distinct dates.
+  const interned = new Map<string, string>();
+  const intern = <T extends string | null>(s: T): T => {
+    if (s === null) return s;
+    const had = interned.get(s);
+    if (had !== undefined) return had as T;
+    interned.set(s, s);
+    return s;
+  };
 
   // A cell reader for one table: applies configured codes, parses, and records errors.
   const reader = (m: MappedTable) => {
@@ -179,12 +266,12 @@ export function parseCohortTables(
     const parse = <T>(row: string[], line: number, spec: ColumnSpec, p: (cell: string) => Parsed<T>): T | null => {
       const cell = get(row, spec.name);
       if (spec.required && isBlank(cell)) {
-        if (m.index.has(spec.name)) err(m.table.file, line, m.heading.get(spec.name)!, 'required value is missing');
+        if (m.index.has(spec.name)) err(m.file, line, m.heading.get(spec.name)!, 'required value is missing');
         return null;
       }
       const r = p(cell);
       if (!r.ok) {
-        err(m.table.file, line, m.heading.get(spec.name)!, r.message, rawCell(row, m, spec.name));
+        err(m.file, line, m.heading.get(spec.name)!, r.message, rawCell(row, m, spec.name));
         return null;
       }
       return r.value;
@@ -199,10 +286,13 @@ export function parseCohortTables(
     return (cell: string): Parsed<unknown> => {
       switch (t.kind) {
         case 'id':
-        case 'text':
           return { ok: true, value: isBlank(cell) ? null : cell.trim() };
-        case 'date':
-          return parseDate(cell, config.dateFormat);
+        case 'text':
+          return { ok: true, value: isBlank(cell) ? null : intern(cell.trim()) };
+        case 'date': {
+          const r = parseDate(cell, config.dateFormat);
+          return r.ok ? { ok: true, value: intern(r.value) } : r;
+        }
         case 'yesno':
           return parseYesNo(cell, config.yesValues, config.noValues);
         case 'whole':
@@ -211,6 +301,15 @@ export function parseCohortTables(
           return parseEnum(cell, t.values);
       }
     };
+  };
+  const extraOf = (m: MappedTable, row: string[]): Record<string, string | null> => {
+    if (m.unknown.length === 0) return NO_EXTRA;
+    const extra: Record<string, string | null> = {};
+    for (const u of m.unknown) {
+      const c = row[m.index.get(u)!]!;
+      extra[u] = isBlank(c) ? null : intern(c);
+    }
+    return extra;
   };
 
   const parsersOf = (f: CohortFile) => CONTRACT_COLUMNS[f].map((c) => ({ spec: c, parse: typed(f, c.name) }));
@@ -221,37 +320,40 @@ export function parseCohortTables(
   const needCols = [...fm.index.keys()].filter((k) => k.startsWith(NEED_PREFIX) && k.length > NEED_PREFIX.length);
   const needIds = needCols.map((c) => c.slice(NEED_PREFIX.length));
   const needIdx = needCols.map((c) => fm.index.get(c)!);
-  const nFam = fm.table.rows.length;
-  const needs = new Uint8Array(nFam * needIds.length);
+  const J = needIds.length;
+  let needs = new Uint8Array(J * 1024);
   const families: Family[] = [];
   const familyIndex = new Map<string, number>();
   const familyLine: number[] = [];
   const fParsers = parsersOf('families');
-  const extraNames = fm.unknown;
-  for (let r = 0; r < nFam; r++) {
-    const row = fm.table.rows[r]!;
-    const line = fm.table.lines[r]!;
+  stream(fm, (row, line) => {
+    const r = families.length;
     const v: Record<string, unknown> = {};
     for (const c of fParsers) v[c.spec.name] = fr.parse(row, line, c.spec, c.parse);
     const fid = v.family_id as string | null;
     if (fid !== null) {
       if (familyIndex.has(fid)) {
-        err(fm.table.file, line, fm.heading.get('family_id')!, `duplicate family_id (first on line ${familyLine[familyIndex.get(fid)!]})`, fid);
+        err(fm.file, line, fm.heading.get('family_id')!, `duplicate family_id (first on line ${familyLine[familyIndex.get(fid)!]})`, fid);
       }
     }
     const start = v.start_date as string | null;
     const end = v.end_date as string | null;
-    if (start && end && end < start) err(fm.table.file, line, fm.heading.get('end_date')!, `end_date is before start_date (${start})`, rawCell(row, fm, 'end_date'));
+    if (start && end && end < start) err(fm.file, line, fm.heading.get('end_date')!, `end_date is before start_date (${start})`, rawCell(row, fm, 'end_date'));
     const referral = v.referral_date as string | null;
     if (referral && start && referral > start) {
-      warn(fm.table.file, line, fm.heading.get('referral_date')!, `referral_date is after start_date (${start})`, rawCell(row, fm, 'referral_date'));
+      warn(fm.file, line, fm.heading.get('referral_date')!, `referral_date is after start_date (${start})`, rawCell(row, fm, 'referral_date'));
     }
     const adults = v.adults as number | null;
     const female = v.female_adults as number | null;
     if (adults !== null && female !== null && female > adults) {
-      err(fm.table.file, line, fm.heading.get('female_adults')!, `female_adults is above adults (${adults})`, rawCell(row, fm, 'female_adults'));
+      err(fm.file, line, fm.heading.get('female_adults')!, `female_adults is above adults (${adults})`, rawCell(row, fm, 'female_adults'));
     }
-    for (let j = 0; j < needIdx.length; j++) {
+    if ((r + 1) * J > needs.length) {
+      const wider = new Uint8Array(needs.length * 2);
+      wider.set(needs);
+      needs = wider;
+    }
+    for (let j = 0; j < J; j++) {
       const col = needCols[j]!;
       const cell = fr.get(row, col);
       let val: number;
@@ -259,19 +361,14 @@ export function parseCohortTables(
       if (cell === '1') val = 1;
       else if (cell === '0') val = 0;
       else {
-        const r = parseYesNo(cell, config.yesValues, config.noValues);
-        if (r.ok) val = r.value === null ? NEED_MISSING : r.value;
+        const p = parseYesNo(cell, config.yesValues, config.noValues);
+        if (p.ok) val = p.value === null ? NEED_MISSING : p.value;
         else {
-          err(fm.table.file, line, fm.heading.get(col)!, 'a need indicator must be 0/1 (or a yes/no spelling) or blank', row[needIdx[j]!]!);
+          err(fm.file, line, fm.heading.get(col)!, 'a need indicator must be 0/1 (or a yes/no spelling) or blank', row[needIdx[j]!]!);
           val = NEED_MISSING;
         }
       }
-      needs[r * needIds.length + j] = val;
-    }
-    const extra: Record<string, string | null> = {};
-    for (const u of extraNames) {
-      const c = row[fm.index.get(u)!]!;
-      extra[u] = isBlank(c) ? null : c;
+      needs[r * J + j] = val;
     }
     if (fid !== null && !familyIndex.has(fid)) familyIndex.set(fid, families.length);
     familyLine.push(line);
@@ -293,16 +390,18 @@ export function parseCohortTables(
       ethnicity: v.ethnicity as string | null,
       imdDecile: v.imd_decile as number | null,
       lsoa: v.lsoa as string | null,
-      extra,
+      extra: extraOf(fm, row),
     });
-  }
+  });
+  const nFam = families.length;
+  needs = needs.slice(0, nFam * J);
   // familyIndex must point at row positions; duplicates keep the first.
   const lookupFamily = (m: MappedTable, row: string[], line: number): number | null => {
     const cell = row[m.index.get('family_id')!]!.trim();
     if (cell === '') return null; // reported as a missing required value
     const f = familyIndex.get(cell);
     if (f === undefined) {
-      err(m.table.file, line, m.heading.get('family_id')!, 'family_id not found in families', cell);
+      err(m.file, line, m.heading.get('family_id')!, 'family_id not found in families', cell);
       return null;
     }
     return f;
@@ -314,16 +413,13 @@ export function parseCohortTables(
   const children: Child[] = [];
   const cParsers = parsersOf('children');
   const childLine = new Map<string, number>();
-  const childExtra = cm.unknown;
-  for (let r = 0; r < cm.table.rows.length; r++) {
-    const row = cm.table.rows[r]!;
-    const line = cm.table.lines[r]!;
+  stream(cm, (row, line) => {
     const v: Record<string, unknown> = {};
     for (const c of cParsers) v[c.spec.name] = cr.parse(row, line, c.spec, c.parse);
     const cid = v.child_id as string | null;
     if (cid !== null) {
       const first = childLine.get(cid);
-      if (first !== undefined) err(cm.table.file, line, cm.heading.get('child_id')!, `duplicate child_id (first on line ${first})`, cid);
+      if (first !== undefined) err(cm.file, line, cm.heading.get('child_id')!, `duplicate child_id (first on line ${first})`, cid);
       else childLine.set(cid, line);
     }
     const fi = lookupFamily(cm, row, line);
@@ -332,16 +428,12 @@ export function parseCohortTables(
     if (dob !== null && fi !== null && families[fi]!.startDate !== '') {
       const derived = wholeYearsBetween(dob, families[fi]!.startDate);
       if (derived < 0 || derived > 25) {
-        err(cm.table.file, line, cm.heading.get('date_of_birth')!, `age at the family's start_date would be ${derived}: outside 0–25`, rawCell(row, cm, 'date_of_birth'));
+        err(cm.file, line, cm.heading.get('date_of_birth')!, `age at the family's start_date would be ${derived}: outside 0–25`, rawCell(row, cm, 'date_of_birth'));
       } else if (age !== null && age !== derived) {
-        err(cm.table.file, line, cm.heading.get('age_at_start')!, `age_at_start disagrees with date_of_birth (which gives ${derived})`, rawCell(row, cm, 'age_at_start'));
+        err(cm.file, line, cm.heading.get('age_at_start')!, `age_at_start disagrees with date_of_birth (which gives ${derived})`, rawCell(row, cm, 'age_at_start'));
       } else age = derived;
     }
-    const extra: Record<string, string | null> = {};
-    for (const u of childExtra) {
-      const c = row[cm.index.get(u)!]!;
-      extra[u] = isBlank(c) ? null : c;
-    }
+    const extra = extraOf(cm, row);
     if (fi !== null && cid !== null) {
       children.push({
         childId: cid,
@@ -354,19 +446,18 @@ export function parseCohortTables(
         extra,
       });
     }
-  }
+  });
+  childLine.clear();
 
   // ---- star
   const sm = mapped.star;
   const sr = reader(sm);
-  const star: StarReading[] = [];
+  const starBuilder = new StarReadingsBuilder(nFam * 8);
+  let starLines = new Int32Array(Math.max(1024, nFam * 8));
   const starParsers = parsersOf('star');
   const domainParser = starParsers.find((c) => c.spec.name === 'domain')!;
   const dateParser = starParsers.find((c) => c.spec.name === 'reading_date')!;
   const domainIndex = new Map<string, number>(STAR_DOMAINS.map((d, i) => [d, i]));
-  // key: (family · 16 + domain) · 2^17 + day number; value: line · 16 + reading
-  const seen = new Map<number, number>();
-  const hasReading = new Uint8Array(nFam);
   // Fast path for the common, clean row (no configured codes, exact contract values);
   // anything else goes through the general parsers, which word the error.
   const iFamily = sm.index.get('family_id')!;
@@ -374,84 +465,94 @@ export function parseCohortTables(
   const iDate = sm.index.get('reading_date')!;
   const iReading = sm.index.get('reading')!;
   const plainCodes = !config.codes.domain && !config.codes.reading_date && !config.codes.reading && !config.codes.family_id;
-  for (let r = 0; r < sm.table.rows.length; r++) {
-    const row = sm.table.rows[r]!;
-    const line = sm.table.lines[r]!;
+  // Rows of one family usually come together: remember the last id looked up.
+  let lastId = '';
+  let lastIndex: number | undefined;
+  stream(sm, (row, line) => {
     let domainIdx = plainCodes ? domainIndex.get(row[iDomain]!) : undefined;
     let day = plainCodes ? isoDayNumber(row[iDate]!) : -1;
     let reading = plainCodes ? fastReading(row[iReading]!) : 0;
-    let fi = plainCodes ? familyIndex.get(row[iFamily]!) : undefined;
-    let date = row[iDate]!;
+    let fi: number | undefined;
+    if (plainCodes) {
+      const id = row[iFamily]!;
+      if (id !== lastId) {
+        lastId = id;
+        lastIndex = familyIndex.get(id);
+      }
+      fi = lastIndex;
+    }
     if (domainIdx === undefined || day < 0 || reading === 0 || fi === undefined) {
       const domain = sr.parse(row, line, domainParser.spec, domainParser.parse) as StarDomain | null;
       const parsedDate = sr.parse(row, line, dateParser.spec, dateParser.parse) as string | null;
       const cell = sr.get(row, 'reading').trim();
       let parsedReading: number | null = null;
-      if (cell === '') err(sm.table.file, line, sm.heading.get('reading')!, 'required value is missing');
-      else if (!/^[+-]?\d+$/.test(cell)) err(sm.table.file, line, sm.heading.get('reading')!, 'a reading must be a whole number from 1 to 10', rawCell(row, sm, 'reading'));
+      if (cell === '') err(sm.file, line, sm.heading.get('reading')!, 'required value is missing');
+      else if (!/^[+-]?\d+$/.test(cell)) err(sm.file, line, sm.heading.get('reading')!, 'a reading must be a whole number from 1 to 10', rawCell(row, sm, 'reading'));
       else {
         const n = Number(cell);
-        if (n < 1 || n > 10) err(sm.table.file, line, sm.heading.get('reading')!, 'a reading must be a whole number from 1 to 10', rawCell(row, sm, 'reading'));
+        if (n < 1 || n > 10) err(sm.file, line, sm.heading.get('reading')!, 'a reading must be a whole number from 1 to 10', rawCell(row, sm, 'reading'));
         else parsedReading = n;
       }
       const found = lookupFamily(sm, row, line);
-      if (found === null || domain === null || parsedDate === null || parsedReading === null) continue;
+      if (found === null || domain === null || parsedDate === null || parsedReading === null) return;
       fi = found;
       domainIdx = domainIndex.get(domain)!;
-      date = parsedDate;
       day = dayNumber(parsedDate);
       reading = parsedReading;
     }
-    const domain = STAR_DOMAINS[domainIdx]!;
-    const key = (fi * 16 + domainIdx) * 131072 + day;
-    const prev = seen.get(key);
-    if (prev !== undefined) {
-      const prevLine = Math.floor(prev / 16);
-      const prevReading = prev % 16;
-      if (prevReading !== reading) {
-        err(sm.table.file, line, sm.heading.get('reading')!, `a different reading of the same family, domain and date is on line ${prevLine} (${prevReading})`, String(reading));
-      } else {
-        warn(sm.table.file, line, sm.heading.get('reading')!, `duplicate of line ${prevLine} (same family, domain, date and reading): counted once`);
-      }
-      continue;
+    const k = starBuilder.length;
+    if (k === starLines.length) {
+      const wider = new Int32Array(k * 2);
+      wider.set(starLines);
+      starLines = wider;
     }
-    seen.set(key, line * 16 + reading);
-    hasReading[fi] = 1;
-    star.push({ familyId: families[fi]!.familyId, familyIndex: fi, domain, date, reading });
-  }
+    starLines[k] = line;
+    starBuilder.push(fi, domainIdx, day, reading);
+  });
+  const allStar = starBuilder.finish();
+  const keep = starDuplicates(allStar, starLines, nFam, (line, first, firstReading, reading) => {
+    if (firstReading !== reading) {
+      err(sm.file, line, sm.heading.get('reading')!, `a different reading of the same family, domain and date is on line ${first} (${firstReading})`, String(reading));
+    } else {
+      warn(sm.file, line, sm.heading.get('reading')!, `duplicate of line ${first} (same family, domain, date and reading): counted once`);
+    }
+  });
+  starLines = new Int32Array(0);
+  const star = keep === null ? allStar : compactStar(allStar, keep);
+  const hasReading = new Uint8Array(nFam);
+  for (let i = 0; i < star.length; i++) hasReading[star.familyIndex[i]!] = 1;
   for (let f = 0; f < nFam; f++) {
     if (!hasReading[f] && families[f]!.familyId !== '') {
-      warn(fm.table.file, familyLine[f]!, fm.heading.get('family_id')!, 'family has no Family Star readings: left out of the progress analysis');
+      warn(fm.file, familyLine[f]!, fm.heading.get('family_id')!, 'family has no Family Star readings: left out of the progress analysis');
     }
   }
 
   // ---- plans (optional)
-  let plans: PlanOutcome[] | null = null;
+  let plans: PlanOutcomesBuilder | null = null;
   const pm = mapped.plans;
   if (pm) {
-    plans = [];
+    const planRows = new PlanOutcomesBuilder();
+    plans = planRows;
     const pr = reader(pm);
     const catalogue = new Set(config.outcomeMeasureIds ?? OUTCOME_MEASURE_IDS);
     const pParsers = parsersOf('plans');
-    for (let r = 0; r < pm.table.rows.length; r++) {
-      const row = pm.table.rows[r]!;
-      const line = pm.table.lines[r]!;
+    stream(pm, (row, line) => {
       const v: Record<string, unknown> = {};
       for (const c of pParsers) v[c.spec.name] = pr.parse(row, line, c.spec, c.parse);
       const outcome = v.outcome as string | null;
-      if (outcome !== null && !catalogue.has(outcome)) err(pm.table.file, line, pm.heading.get('outcome')!, 'outcome is not in the outcome-measure catalogue in use', outcome);
+      if (outcome !== null && !catalogue.has(outcome)) err(pm.file, line, pm.heading.get('outcome')!, 'outcome is not in the outcome-measure catalogue in use', outcome);
       const status = v.status as PlanStatus | null;
       const identified = v.identified_date as string | null;
       const achieved = v.achieved_date as string | null;
       const achievedCell = pr.get(row, 'achieved_date');
       if (status === 'achieved' && achieved === null && isBlank(achievedCell)) {
-        err(pm.table.file, line, pm.heading.get('achieved_date') ?? 'achieved_date', 'achieved_date is required when status is achieved');
+        err(pm.file, line, pm.heading.get('achieved_date') ?? 'achieved_date', 'achieved_date is required when status is achieved');
       }
-      if (achieved && identified && achieved < identified) err(pm.table.file, line, pm.heading.get('achieved_date')!, `achieved_date is before identified_date (${identified})`, rawCell(row, pm, 'achieved_date'));
+      if (achieved && identified && achieved < identified) err(pm.file, line, pm.heading.get('achieved_date')!, `achieved_date is before identified_date (${identified})`, rawCell(row, pm, 'achieved_date'));
       const fi = lookupFamily(pm, row, line);
-      if (fi === null || outcome === null || status === null || identified === null) continue;
-      plans.push({ familyId: families[fi]!.familyId, familyIndex: fi, outcome, identifiedDate: identified, status, achievedDate: achieved });
-    }
+      if (fi === null || outcome === null || status === null || identified === null || !catalogue.has(outcome)) return;
+      planRows.push(fi, outcome, dayNumber(identified), status, achieved === null ? NO_DAY : dayNumber(achieved));
+    });
   }
 
   const sorted = sortProblems(problems);
@@ -463,9 +564,60 @@ export function parseCohortTables(
     files,
   };
   if (sorted.some((p) => p.severity === 'error')) return { cohort: null, problems: sorted, summary: null, config };
-  const cohort: Cohort = { families, needIds, needs, children, star, plans, familyIndex, source };
-  const columns: Partial<Record<CohortFile, { table: RawTable; index: Map<string, number>; heading: Map<string, string> }>> = mapped;
-  return { cohort, problems: sorted, summary: dataQualitySummary(cohort, columns, sorted), config };
+  const cohort: Cohort = { families, needIds, needs, children, star, plans: plans ? plans.finish() : null, familyIndex, source };
+  return { cohort, problems: sorted, summary: dataQualitySummary(cohort, blanks, sorted), config };
+}
+
+/**
+ * Finds repeated Family Star readings (same family, domain and date): calls `report` for
+ * each repeat with its line, the first one's line and both readings, and returns which
+ * readings to keep (the first of each repeat), or null when there are no repeats.
+ * Readings are grouped by family (counting sort), then each family's few readings are
+ * sorted by domain, day and line. Cost: O(readings + families + Σ m log m).
+ */
+function starDuplicates(
+  star: import('./types.js').StarReadings,
+  lines: Int32Array,
+  nFam: number,
+  report: (line: number, firstLine: number, firstReading: number, reading: number) => void,
+): Uint8Array | null {
+  const n = star.length;
+  const offset = new Int32Array(nFam + 1);
+  for (let i = 0; i < n; i++) offset[star.familyIndex[i]! + 1]!++;
+  for (let f = 0; f < nFam; f++) offset[f + 1]! += offset[f]!;
+  const order = new Int32Array(n);
+  const fill = offset.slice(0, nFam);
+  for (let i = 0; i < n; i++) order[fill[star.familyIndex[i]!]!++] = i;
+  let keep: Uint8Array | null = null;
+  // Sort key within a family: domain, then day, then file order (index).
+  const key = (i: number) => star.domain[i]! * 1e6 + star.day[i]!;
+  const group: number[] = [];
+  for (let f = 0; f < nFam; f++) {
+    const a = offset[f]!;
+    const b = offset[f + 1]!;
+    if (b - a < 2) continue;
+    group.length = 0;
+    for (let k = a; k < b; k++) group.push(order[k]!);
+    group.sort((x, y) => key(x) - key(y) || x - y);
+    for (let k = 1; k < group.length; k++) {
+      const i = group[k]!;
+      if (key(i) !== key(group[k - 1]!)) continue;
+      // A repeat: find the first of its run.
+      let first = k - 1;
+      while (first > 0 && key(group[first - 1]!) === key(i)) first--;
+      const j = group[first]!;
+      if (!keep) keep = new Uint8Array(n).fill(1);
+      keep[i] = 0;
+      report(lines[i]!, lines[j]!, star.reading[j]!, star.reading[i]!);
+    }
+  }
+  return keep;
+}
+
+function compactStar(star: import('./types.js').StarReadings, keep: Uint8Array): import('./types.js').StarReadings {
+  const b = new StarReadingsBuilder(star.length);
+  for (let i = 0; i < star.length; i++) if (keep[i]) b.push(star.familyIndex[i]!, star.domain[i]!, star.day[i]!, star.reading[i]!);
+  return b.finish();
 }
 
 const FILE_ORDER = (file: string) => {

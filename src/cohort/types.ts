@@ -68,22 +68,55 @@ export interface Child {
   extra: Record<string, string | null>;
 }
 
-/** One Family Star Plus reading (duplicates that agree are kept once). */
+/** One Family Star Plus reading, as a plain object (see `StarReadings` for the cohort's columns). */
 export interface StarReading {
-  familyId: string;
   familyIndex: number;
   domain: StarDomain;
+  /** ISO date `YYYY-MM-DD`. */
   date: string;
   reading: number;
 }
 
+/**
+ * The cohort's Family Star Plus readings as columns (duplicates that agree are kept once):
+ * reading `i` is of family `familyIndex[i]`, domain `STAR_DOMAINS[domain[i]]`, on day
+ * `day[i]` (days since 1900-01-01, as `dayNumber`), with value `reading[i]` (1–10).
+ * Columns, not one object per reading: a million families have ~20 million readings.
+ */
+export interface StarReadings {
+  length: number;
+  familyIndex: Int32Array;
+  domain: Uint8Array;
+  day: Int32Array;
+  reading: Uint8Array;
+}
+
+/** One outcome-plan row, as a plain object (see `PlanOutcomes` for the cohort's columns). */
 export interface PlanOutcome {
-  familyId: string;
   familyIndex: number;
   outcome: string;
   identifiedDate: string;
   status: PlanStatus;
   achievedDate: string | null;
+}
+
+/** Sentinel day number of a missing date in day columns. */
+export const NO_DAY = -2147483648;
+
+/**
+ * The cohort's outcome-plan rows (plans.csv) as columns: row `i` is of family
+ * `familyIndex[i]`, outcome measure `outcomeIds[outcome[i]]`, identified on day
+ * `identifiedDay[i]`, with status `PLAN_STATUSES[status[i]]` and achieved on
+ * `achievedDay[i]` (`NO_DAY` when blank). Days as `dayNumber` (since 1900-01-01).
+ */
+export interface PlanOutcomes {
+  length: number;
+  familyIndex: Int32Array;
+  outcome: Uint16Array;
+  outcomeIds: string[];
+  identifiedDay: Int32Array;
+  status: Uint8Array;
+  achievedDay: Int32Array;
 }
 
 /** Sentinel in `Cohort.needs` for a blank need cell. */
@@ -99,9 +132,9 @@ export interface Cohort {
    */
   needs: Uint8Array;
   children: Child[];
-  star: StarReading[];
+  star: StarReadings;
   /** Outcome plans (plans.csv), or null when the cohort has none. */
-  plans: PlanOutcome[] | null;
+  plans: PlanOutcomes | null;
   /** Map from family_id to its index in `families`. */
   familyIndex: Map<string, number>;
   /** Where the cohort came from. */

@@ -90,7 +90,9 @@ export function parseWhole(cell: string, min: number, max: number): Parsed<numbe
 export function parseEnum<T extends string>(cell: string, allowed: readonly T[]): Parsed<T> {
   const s = cell.trim().toLowerCase();
   if (s === '') return { ok: true, value: null };
-  if ((allowed as readonly string[]).includes(s)) return { ok: true, value: s as T };
+  const i = (allowed as readonly string[]).indexOf(s);
+  // The allowed value itself, not the cell's text: one string shared by every row.
+  if (i !== -1) return { ok: true, value: allowed[i]! };
   return { ok: false, message: `not one of ${allowed.join(', ')}` };
 }
 

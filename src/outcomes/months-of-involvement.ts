@@ -6,6 +6,8 @@ export const MONTHS_OF_INVOLVEMENT_DEFINITION =
   'months of involvement = (end_date - start_date in days) / 30.4375 (365.25 / 12, an average month); ' +
   'only closed cases (with an end_date) have one; "over 6 months" means strictly more than 6.';
 
+import { isoDayNumber } from '../cohort/values.js';
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function dayNumber(date: string, name: string): number {
@@ -31,8 +33,14 @@ function dayNumber(date: string, name: string): number {
  * @example monthsOfInvolvement('2023-01-01', '2023-07-02') // 182 / 30.4375 = 5.979...
  */
 export function monthsOfInvolvement(startDate: string, endDate: string): number {
-  const a = dayNumber(startDate, 'startDate');
-  const b = dayNumber(endDate, 'endDate');
+  // Fast path when both are well-formed ISO dates (days since 1900); otherwise both the slow
+  // way (days since 1970), which words any error. Only the difference matters.
+  let a = isoDayNumber(startDate);
+  let b = isoDayNumber(endDate);
+  if (a < 0 || b < 0) {
+    a = dayNumber(startDate, 'startDate');
+    b = dayNumber(endDate, 'endDate');
+  }
   if (b < a) {
     throw new Error(`monthsOfInvolvement requires endDate >= startDate, got ${endDate} < ${startDate}`);
   }

@@ -1,5 +1,6 @@
 import { OUTCOME_MEASURES } from '../cohort/catalogues.js';
-import type { Cohort, PlanOutcome, PlanStatus } from '../cohort/types.js';
+import { PLAN_STATUSES, type Cohort } from '../cohort/types.js';
+import { isoFromDayNumber } from '../cohort/star-readings.js';
 import { mean, median, quantile } from '../stats/descriptive.js';
 import { share, type Share } from './share.js';
 
@@ -84,16 +85,19 @@ export interface OutcomePlansAvailable {
 
 export type OutcomePlansResult = OutcomePlansAvailable | { available: false; reason: string };
 
-function achievement(rows: readonly PlanOutcome[]): AchievementCounts {
-  const n: Record<PlanStatus, number> = { achieved: 0, not_achieved: 0, in_progress: 0, unknown: 0 };
-  for (const r of rows) n[r.status] += 1;
+/** Achievement counts from status counts in PLAN_STATUSES order (achieved, not achieved, in progress, unknown). */
+function achievement(n: ArrayLike<number>, at = 0): AchievementCounts {
+  const achieved = n[at]!;
+  const notAchieved = n[at + 1]!;
+  const inProgress = n[at + 2]!;
+  const unknown = n[at + 3]!;
   return {
-    outcomes: rows.length,
-    achieved: n.achieved,
-    notAchieved: n.not_achieved,
-    inProgress: n.in_progress,
-    unknown: n.unknown,
-    achievement: share(n.achieved, n.achieved + n.not_achieved),
+    outcomes: achieved + notAchieved + inProgress + unknown,
+    achieved,
+    notAchieved,
+    inProgress,
+    unknown,
+    achievement: share(achieved, achieved + notAchieved),
   };
 }
 
@@ -106,7 +110,7 @@ function perCase(counts: readonly number[]): PerCase {
     median: k === 0 ? null : median(counts as number[]),
     q1: k === 0 ? null : quantile(counts as number[], 0.25),
     q3: k === 0 ? null : quantile(counts as number[], 0.75),
-    max: k === 0 ? null : Math.max(...counts),
+    max: k === 0 ? null : counts.reduce((m, v) => (v > m ? v : m), -Infinity),
   };
 }
 
@@ -137,59 +141,115 @@ export function outcomePlans(cohort: Cohort, options: OutcomePlansOptions = {}):
   if (cohort.plans === null) return { available: false, reason: 'the cohort has no plans.csv (outcome plans)' };
   const catalogue = options.catalogue ?? OUTCOME_MEASURES;
   checkCatalogue(catalogue);
-  const measure = new Map(catalogue.map((m) => [m.id, m]));
   const plans = cohort.plans;
-  for (const p of plans) {
-    if (!measure.has(p.outcome)) {
-      throw new Error(`outcomePlans requires every plan outcome to be in the catalogue in use, got "${p.outcome}"`);
-    }
-  }
-  const F = cohort.families.length;
-  const perFamily: PlanOutcome[][] = Array.from({ length: F }, () => []);
-  for (const p of plans) perFamily[p.familyIndex]!.push(p);
-  const withPlans: number[] = [];
-  for (let f = 0; f < F; f++) if (perFamily[f]!.length > 0) withPlans.push(f);
-  const nWith = withPlans.length;
-
+  const M = catalogue.length;
+  const measureIndex = new Map(catalogue.map((m, i) => [m.id, i]));
   // Headline problems in catalogue order (null last).
   const problems: (string | null)[] = [];
   for (const m of catalogue) if (!problems.includes(m.headlineProblem)) problems.push(m.headlineProblem);
   problems.sort((a, b) => (a === null ? 1 : 0) - (b === null ? 1 : 0));
-
-  const byMeasure: MeasureSummary[] = catalogue.map((m) => {
-    const rows = plans.filter((p) => p.outcome === m.id);
-    const families = new Set(rows.map((r) => r.familyIndex)).size;
-    return { id: m.id, label: m.label, headlineProblem: m.headlineProblem, families: share(families, nWith), ...achievement(rows) };
+  const P = problems.length;
+  const problemOfMeasure = Int32Array.from(catalogue, (m) => problems.indexOf(m.headlineProblem));
+  // Plan outcome code → catalogue index.
+  const measureOfCode = Int32Array.from(plans.outcomeIds, (id) => {
+    const i = measureIndex.get(id);
+    if (i === undefined) throw new Error(`outcomePlans requires every plan outcome to be in the catalogue in use, got "${id}"`);
+    return i;
   });
 
-  const byHeadlineProblem: HeadlineProblemSummary[] = problems.map((hp) => {
-    const rows = plans.filter((p) => measure.get(p.outcome)!.headlineProblem === hp);
-    const families = new Set(rows.map((r) => r.familyIndex)).size;
+  const S = PLAN_STATUSES.length;
+  const F = cohort.families.length;
+  const n = plans.length;
+  const byMeasureStatus = new Float64Array(M * S);
+  const byProblemStatus = new Float64Array(P * S);
+  const overallStatus = new Float64Array(S);
+  const perFamilyCount = new Int32Array(F);
+  const notAllAchieved = new Uint8Array(F);
+  const achievedCode = PLAN_STATUSES.indexOf('achieved');
+  const yearOfDay = new Map<number, number>();
+  const byYearProblem = new Map<number, Float64Array>();
+  for (let i = 0; i < n; i++) {
+    const m = measureOfCode[plans.outcome[i]!]!;
+    const st = plans.status[i]!;
+    const f = plans.familyIndex[i]!;
+    byMeasureStatus[m * S + st]! += 1;
+    byProblemStatus[problemOfMeasure[m]! * S + st]! += 1;
+    overallStatus[st]! += 1;
+    perFamilyCount[f]! += 1;
+    if (st !== achievedCode) notAllAchieved[f] = 1;
+    const day = plans.identifiedDay[i]!;
+    let year = yearOfDay.get(day);
+    if (year === undefined) {
+      year = Number(isoFromDayNumber(day).slice(0, 4));
+      yearOfDay.set(day, year);
+    }
+    let row = byYearProblem.get(year);
+    if (!row) byYearProblem.set(year, (row = new Float64Array(P)));
+    row[problemOfMeasure[m]!]! += 1;
+  }
+  // Families per measure and per headline problem: rows grouped by family (counting sort),
+  // each family counted once per measure / problem.
+  const offset = new Int32Array(F + 1);
+  for (let f = 0; f < F; f++) offset[f + 1] = offset[f]! + perFamilyCount[f]!;
+  const order = new Int32Array(n);
+  const fill = offset.slice(0, F);
+  for (let i = 0; i < n; i++) order[fill[plans.familyIndex[i]!]!++] = i;
+  const familiesByMeasure = new Int32Array(M);
+  const familiesByProblem = new Int32Array(P);
+  const measureStamp = new Int32Array(M).fill(-1);
+  const problemStamp = new Int32Array(P).fill(-1);
+  const withPlans: number[] = [];
+  for (let f = 0; f < F; f++) {
+    if (perFamilyCount[f] === 0) continue;
+    withPlans.push(f);
+    for (let k = offset[f]!; k < offset[f + 1]!; k++) {
+      const m = measureOfCode[plans.outcome[order[k]!]!]!;
+      if (measureStamp[m] !== f) {
+        measureStamp[m] = f;
+        familiesByMeasure[m]! += 1;
+      }
+      const hp = problemOfMeasure[m]!;
+      if (problemStamp[hp] !== f) {
+        problemStamp[hp] = f;
+        familiesByProblem[hp]! += 1;
+      }
+    }
+  }
+  const nWith = withPlans.length;
+
+  const byMeasure: MeasureSummary[] = catalogue.map((m, i) => ({
+    id: m.id,
+    label: m.label,
+    headlineProblem: m.headlineProblem,
+    families: share(familiesByMeasure[i]!, nWith),
+    ...achievement(byMeasureStatus, i * S),
+  }));
+
+  const byHeadlineProblem: HeadlineProblemSummary[] = problems.map((hp, i) => {
+    const counts = achievement(byProblemStatus, i * S);
     return {
       headlineProblem: hp,
-      percentOfOutcomes: plans.length > 0 ? (100 * rows.length) / plans.length : null,
-      families: share(families, nWith),
-      ...achievement(rows),
+      percentOfOutcomes: n > 0 ? (100 * counts.outcomes) / n : null,
+      families: share(familiesByProblem[i]!, nWith),
+      ...counts,
     };
   });
 
-  const years = [...new Set(plans.map((p) => Number(p.identifiedDate.slice(0, 4))))].sort((a, b) => a - b);
+  const years = [...byYearProblem.keys()].sort((a, b) => a - b);
   const byYear: PlansYear[] = years.map((year) => {
-    const rows = plans.filter((p) => Number(p.identifiedDate.slice(0, 4)) === year);
+    const row = byYearProblem.get(year)!;
+    const outcomes = row.reduce((t, v) => t + v, 0);
     return {
       year,
-      outcomes: rows.length,
-      byHeadlineProblem: problems.map((hp) => {
-        const k = rows.filter((p) => measure.get(p.outcome)!.headlineProblem === hp).length;
-        return { headlineProblem: hp, outcomes: k, percent: rows.length > 0 ? (100 * k) / rows.length : null };
-      }),
+      outcomes,
+      byHeadlineProblem: problems.map((hp, i) => ({ headlineProblem: hp, outcomes: row[i]!, percent: outcomes > 0 ? (100 * row[i]!) / outcomes : null })),
     };
   });
 
   const open = withPlans.filter((f) => cohort.families[f]!.endDate === null);
   const closed = withPlans.filter((f) => cohort.families[f]!.endDate !== null);
-  const allAchieved = (f: number): boolean => perFamily[f]!.every((p) => p.status === 'achieved');
-  const count = (fs: number[]): number[] => fs.map((f) => perFamily[f]!.length);
+  const allAchieved = (f: number): boolean => notAllAchieved[f] === 0;
+  const count = (fs: number[]): number[] => fs.map((f) => perFamilyCount[f]!);
 
   return {
     available: true,
@@ -201,12 +261,12 @@ export function outcomePlans(cohort: Cohort, options: OutcomePlansOptions = {}):
     families: F,
     familiesWithPlans: nWith,
     familiesWithoutPlans: F - nWith,
-    outcomesIdentified: plans.length,
+    outcomesIdentified: n,
     perCase: { all: perCase(count(withPlans)), openCases: perCase(count(open)), closedCases: perCase(count(closed)) },
     byHeadlineProblem,
     byMeasure,
     byYear,
-    overall: achievement(plans),
+    overall: achievement(overallStatus),
     significantAndSustainedProgress: {
       definition: 'families with plans whose every identified outcome has status achieved',
       allFamiliesWithPlans: share(withPlans.filter(allAchieved).length, nWith),

@@ -1,9 +1,8 @@
-import { STAR_DOMAINS, type Cohort, type StarDomain } from '../cohort/types.js';
+import { NO_DAY, STAR_DOMAINS, type Cohort } from '../cohort/types.js';
 import { STAR_MAX_READING, STAR_MIN_READING } from './journey-stages.js';
 import type { FamilyStarReadings, FamilyExclusion } from './types.js';
 
 const D = STAR_DOMAINS.length;
-const DOMAIN_INDEX = new Map<StarDomain, number>(STAR_DOMAINS.map((d, i) => [d, i]));
 
 /**
  * Start and end Family Star reading of every family × domain (the readings with the
@@ -12,8 +11,8 @@ const DOMAIN_INDEX = new Map<StarDomain, number>(STAR_DOMAINS.map((d, i) => [d, 
  * and why (no readings at all; readings but no domain with change), and each family's
  * start and end score (mean of its start / end readings over the domains with change).
  * Does not change the cohort. Cost: O(readings + families · domains).
- * @throws on a reading that is not a whole number 1–10, an unknown domain, a family index
- *   out of range, a missing date, or two different readings of one family and domain on
+ * @throws on a reading that is not a whole number 1–10, an unknown domain index, a family
+ *   index out of range, a missing date, or two different readings of one family and domain on
  *   the same date.
  * @example familyStarReadings(cohort).startScore[0] // e.g. 4.5
  */
@@ -22,37 +21,40 @@ export function familyStarReadings(cohort: Cohort): FamilyStarReadings {
   const cells = F * D;
   const startReading = new Uint8Array(cells);
   const endReading = new Uint8Array(cells);
-  const startDate: (string | undefined)[] = new Array(cells);
-  const endDate: (string | undefined)[] = new Array(cells);
+  // Day numbers of the start and end readings; NO_DAY where the cell has none.
+  const startDay = new Int32Array(cells).fill(NO_DAY);
+  const endDay = new Int32Array(cells).fill(NO_DAY);
   const hasReadings = new Uint8Array(F);
+  const star = cohort.star;
+  const { familyIndex, domain, day, reading } = star;
 
-  for (let i = 0; i < cohort.star.length; i++) {
-    const s = cohort.star[i]!;
-    const f = s.familyIndex;
-    if (!Number.isInteger(f) || f < 0 || f >= F) {
+  for (let i = 0; i < star.length; i++) {
+    const f = familyIndex[i]!;
+    if (f < 0 || f >= F) {
       throw new Error(`Family Star progress requires a star familyIndex within 0-${F - 1}, got ${f} (star reading ${i})`);
     }
-    const d = DOMAIN_INDEX.get(s.domain);
-    if (d === undefined) throw new Error(`Family Star progress requires a Family Star domain id, got ${JSON.stringify(s.domain)} (star reading ${i})`);
-    const r = s.reading;
-    if (!Number.isInteger(r) || r < STAR_MIN_READING || r > STAR_MAX_READING) {
+    const d = domain[i]!;
+    if (d >= D) throw new Error(`Family Star progress requires a Family Star domain index 0-${D - 1}, got ${d} (star reading ${i})`);
+    const r = reading[i]!;
+    if (r < STAR_MIN_READING || r > STAR_MAX_READING) {
       throw new Error(`Family Star progress requires readings that are whole numbers ${STAR_MIN_READING}-${STAR_MAX_READING}, got ${r} (star reading ${i})`);
     }
-    if (typeof s.date !== 'string' || s.date === '') throw new Error(`Family Star progress requires a reading date, got ${JSON.stringify(s.date)} (star reading ${i})`);
+    const t = day[i]!;
+    if (t === NO_DAY) throw new Error(`Family Star progress requires a reading date (star reading ${i})`);
     const c = f * D + d;
     hasReadings[f] = 1;
-    const sd = startDate[c];
-    if (sd === undefined || s.date < sd) {
-      startDate[c] = s.date;
+    const sd = startDay[c]!;
+    if (sd === NO_DAY || t < sd) {
+      startDay[c] = t;
       startReading[c] = r;
-    } else if (s.date === sd && startReading[c] !== r) {
+    } else if (t === sd && startReading[c] !== r) {
       throw conflict(startReading[c]!, r, i);
     }
-    const ed = endDate[c];
-    if (ed === undefined || s.date > ed) {
-      endDate[c] = s.date;
+    const ed = endDay[c]!;
+    if (ed === NO_DAY || t > ed) {
+      endDay[c] = t;
       endReading[c] = r;
-    } else if (s.date === ed && endReading[c] !== r) {
+    } else if (t === ed && endReading[c] !== r) {
       throw conflict(endReading[c]!, r, i);
     }
   }
@@ -67,7 +69,7 @@ export function familyStarReadings(cohort: Cohort): FamilyStarReadings {
     let sumEnd = 0;
     for (let d = 0; d < D; d++) {
       const c = f * D + d;
-      if (startDate[c] !== undefined && startDate[c]! < endDate[c]!) {
+      if (startDay[c] !== NO_DAY && startDay[c]! < endDay[c]!) {
         hasChange[c] = 1;
         n++;
         sumStart += startReading[c]!;

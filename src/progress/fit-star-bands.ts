@@ -1,9 +1,19 @@
 import { kMeans } from '../cluster/k-means.js';
+import { createRng } from '../stats/rng.js';
+import { sampleIndices } from '../stats/sample-indices.js';
 
 export interface FitStarBandsOptions {
   seed: number;
   restarts: number;
+  /**
+   * Above this many complete vectors the restarts run on a seeded random sample of this
+   * many, and the best is refined by Lloyd on all of them (default FIT_SAMPLE).
+   */
+  sample?: number;
 }
+
+/** Complete vectors above which the k-means restarts run on a sample (see FitStarBandsOptions.sample). */
+export const FIT_SAMPLE = 100_000;
 
 export interface FitStarBandsResult {
   /** Centres ordered by mean reading: Lower, Middle, Higher. */
@@ -52,7 +62,23 @@ export function fitStarBands(vectors: Float64Array, d: number, options: FitStarB
   }
   const values = new Float64Array(complete.length * d);
   complete.forEach((i, r) => values.set(vectors.subarray(i * d, (i + 1) * d), r * d));
-  const fitted = kMeans({ rows: complete.length, cols: d, values }, { k: K, seed, restarts, maxIterations: 1000, tolerance: 0 });
+  const all = { rows: complete.length, cols: d, values };
+  const sample = options.sample ?? FIT_SAMPLE;
+  let fitted: ReturnType<typeof kMeans>;
+  let engine = 'kMeans of src/cluster/k-means.ts (Lloyd, k-means++ starts, run to a fixed point)';
+  if (complete.length <= sample) {
+    fitted = kMeans(all, { k: K, seed, restarts, maxIterations: 1000, tolerance: 0 });
+  } else {
+    // Large cohorts: the restarts on a seeded sample, the best start refined on every vector.
+    const rows = sampleIndices(complete.length, sample, createRng(seed));
+    const sub = new Float64Array(sample * d);
+    for (let r = 0; r < sample; r++) sub.set(values.subarray(rows[r]! * d, (rows[r]! + 1) * d), r * d);
+    const start = kMeans({ rows: sample, cols: d, values: sub }, { k: K, seed, restarts, maxIterations: 1000, tolerance: 0 });
+    fitted = kMeans(all, { k: K, initialCentroids: start.centroids, maxIterations: 1000, tolerance: 0 });
+    engine =
+      `kMeans of src/cluster/k-means.ts (Lloyd, k-means++ starts, run to a fixed point): the ${restarts} restarts on a seeded random sample of ` +
+      `${sample.toLocaleString('en-GB')} of the ${complete.length.toLocaleString('en-GB')} complete vectors, the best refined by Lloyd on all of them`;
+  }
 
   const order = fitted.centroids
     .map((c, j) => ({ j, m: c.reduce((a, b) => a + b, 0) / d }))
@@ -85,6 +111,6 @@ export function fitStarBands(vectors: Float64Array, d: number, options: FitStarB
     segment,
     complete: complete.length,
     incomplete: n - complete.length,
-    engine: 'kMeans of src/cluster/k-means.ts (Lloyd, k-means++ starts, run to a fixed point)',
+    engine,
   };
 }

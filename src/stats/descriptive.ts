@@ -40,7 +40,8 @@ export function quantile(x: readonly number[], p: number | readonly number[]): n
       throw new Error(`quantile requires probabilities in [0, 1], got ${String(v)}`);
     }
   }
-  const sorted = x.slice().sort((a, b) => a - b);
+  // A typed copy sorts numerically in native code (several times faster than a comparator).
+  const sorted = Float64Array.from(x).sort();
   const out = probs.map((v) => quantileSorted(sorted, v));
   return typeof p === 'number' ? out[0]! : out;
 }
@@ -60,7 +61,7 @@ export function median(x: readonly number[]): number {
 }
 
 /** R's type 7 on sorted data (1-based index h = 1 + (n − 1)p). */
-function quantileSorted(sorted: readonly number[], p: number): number {
+function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   const n = sorted.length;
   const index = 1 + (n - 1) * p;
   const lo = Math.floor(index);

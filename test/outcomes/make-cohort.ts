@@ -3,6 +3,7 @@
  * partial rows, everything else defaulted (no need values, no readings, no plans).
  */
 import type { Child, Cohort, Family, PlanOutcome, StarReading } from '../../src/cohort/types.js';
+import { planOutcomesFrom, starReadingsFrom } from '../../src/cohort/star-readings.js';
 import { blankFamily } from '../support/blank-family.js';
 
 export type FamilyRow = Partial<Family> & { familyId: string };
@@ -11,7 +12,10 @@ export type ChildRow = Partial<Omit<Child, 'familyIndex'>> & { childId: string; 
 export function makeCohort(
   familyRows: FamilyRow[],
   childRows: ChildRow[] = [],
-  extra: { star?: Omit<StarReading, 'familyIndex'>[]; plans?: Omit<PlanOutcome, 'familyIndex'>[] | null } = {},
+  extra: {
+    star?: (Omit<StarReading, 'familyIndex'> & { familyId: string })[];
+    plans?: (Omit<PlanOutcome, 'familyIndex'> & { familyId: string })[] | null;
+  } = {},
 ): Cohort {
   const families: Family[] = familyRows.map((f) => blankFamily(f.familyId, f));
   const familyIndex = new Map(families.map((f, i) => [f.familyId, i]));
@@ -34,8 +38,11 @@ export function makeCohort(
     needIds: ['debt'],
     needs: new Uint8Array(families.length),
     children,
-    star: (extra.star ?? []).map((r) => ({ ...r, familyIndex: index(r.familyId) })),
-    plans: extra.plans === undefined || extra.plans === null ? null : extra.plans.map((p) => ({ ...p, familyIndex: index(p.familyId) })),
+    star: starReadingsFrom((extra.star ?? []).map(({ familyId, ...r }) => ({ ...r, familyIndex: index(familyId) }))),
+    plans:
+      extra.plans === undefined || extra.plans === null
+        ? null
+        : planOutcomesFrom(extra.plans.map(({ familyId, ...p }) => ({ ...p, familyIndex: index(familyId) }))),
     familyIndex,
     source: { path: 'memory', kind: 'memory', sha256: '', files: [] },
   };

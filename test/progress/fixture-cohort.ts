@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Child, Cohort, Family, StarDomain, StarReading } from '../../src/cohort/types.js';
+import { starReadingsFrom } from '../../src/cohort/star-readings.js';
+
+/** A Family Star reading named by family id (fixtures). */
+export type StarRow = Omit<StarReading, 'familyIndex'> & { familyId: string };
 import { blankFamily } from '../support/blank-family.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/progress/', import.meta.url));
@@ -23,7 +27,7 @@ export function family(familyId: string, service: string | null = null): Family 
 /** An in-memory cohort from families, children and star readings. */
 export function makeCohort(
   families: Family[],
-  star: Omit<StarReading, 'familyIndex'>[],
+  star: StarRow[],
   children: Omit<Child, 'familyIndex'>[] = [],
 ): Cohort {
   const familyIndex = new Map(families.map((f, i) => [f.familyId, i]));
@@ -37,7 +41,7 @@ export function makeCohort(
     needIds: [],
     needs: new Uint8Array(0),
     children: children.map((c) => ({ ...c, familyIndex: idx(c.familyId) })),
-    star: star.map((s) => ({ ...s, familyIndex: idx(s.familyId) })),
+    star: starReadingsFrom(star.map(({ familyId, ...s }) => ({ ...s, familyIndex: idx(familyId) }))),
     plans: null,
     familyIndex,
     source: { path: 'memory', kind: 'memory', sha256: '', files: [] },

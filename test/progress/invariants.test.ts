@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { starReadingList, starReadingsFrom } from '../../src/cohort/star-readings.js';
 import { computeFamilyProgress } from '../../src/progress/compute-family-progress.js';
 import { familyStarProgress } from '../../src/progress/family-star-progress.js';
 import { journeyStages } from '../../src/progress/journey-stages.js';
@@ -16,7 +17,7 @@ describe('invariants', () => {
     const baseCuts = JSON.stringify(familyStarProgress(cohort, { bands: { method: 'cuts', cuts: [4, 7] } }));
     const rng = createRng(42);
     for (let i = 0; i < 5; i++) {
-      const c = { ...cohort, star: shuffled(cohort.star, rng) };
+      const c = { ...cohort, star: starReadingsFrom(shuffled(starReadingList(cohort.star), rng)) };
       expect(c.star).not.toEqual(cohort.star);
       expect(JSON.stringify(familyStarProgress(c, { bands: KM }))).toBe(base);
       expect(JSON.stringify(familyStarProgress(c, { bands: { method: 'cuts', cuts: [4, 7] } }))).toBe(baseCuts);
@@ -44,7 +45,7 @@ describe('invariants', () => {
     const families = perm.map((i) => cohort.families[i]!);
     const reordered = makeCohort(
       families,
-      cohort.star.map(({ familyIndex: _f, ...s }) => s),
+      starReadingList(cohort.star).map(({ familyIndex, ...s }) => ({ ...s, familyId: cohort.families[familyIndex]!.familyId })),
     );
     const a = familyStarProgress(cohort, { bands: KM });
     const b = familyStarProgress(reordered, { bands: KM });

@@ -4,6 +4,7 @@
  * generator (reads only the parsed cohort) and of the analysis modules.
  */
 import { kmeans } from 'ml-kmeans';
+import { starReadingList } from '../../src/cohort/star-readings.js';
 import { childOutcome, needValue, STAR_DOMAINS, type Cohort } from '../../src/cohort/types.js';
 
 export const pct = (num: number, den: number) => (den === 0 ? NaN : (100 * num) / den);
@@ -79,7 +80,7 @@ const stage = (r: number) => Math.ceil(r / 2);
 /** Start / end readings of every family in the progress analysis (at least one domain with change). */
 export function familyStar(cohort: Cohort): FamilyStar[] {
   const byFamily = new Map<number, Map<string, { date: string; reading: number }[]>>();
-  for (const r of cohort.star) {
+  for (const r of starReadingList(cohort.star)) {
     let m = byFamily.get(r.familyIndex);
     if (!m) byFamily.set(r.familyIndex, (m = new Map()));
     let list = m.get(r.domain);

@@ -1,5 +1,6 @@
 /** A small cohort built by hand for the tree tests (the cohort model of src/cohort/types.ts). */
 import { NEED_MISSING, type Child, type Cohort, type Family } from '../../src/cohort/types.js';
+import { starReadingsFrom } from '../../src/cohort/star-readings.js';
 
 export interface FamilySpec extends Partial<Family> {
   needs?: (0 | 1 | null)[];
@@ -40,7 +41,7 @@ export function makeCohort(specs: FamilySpec[], needIds: string[] = ['debt', 'ne
     needIds,
     needs,
     children,
-    star: [],
+    star: starReadingsFrom([]),
     plans: null,
     familyIndex: new Map(families.map((f, i) => [f.familyId, i])),
     source: { path: 'test', kind: 'memory', sha256: '', files: [] },
