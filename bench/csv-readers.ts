@@ -10,7 +10,7 @@
  * (streaming), d3-dsv (whole text, rows not kept) and uDSV (chunked, rows not kept); and
  * pandas read_csv (dtype=str and default) when /usr/bin/python3 has it. Whole-text
  * candidates cannot read a file of more than ~512 M characters; they are skipped there.
- * Prints a Markdown table (min and median seconds, peak RSS) and each run's cell count.
+ * Prints a Markdown table (wall min and median, CPU min, peak RSS) and each run's cell count.
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, createReadStream, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
@@ -34,6 +34,8 @@ interface Result {
   candidate: string;
   seconds: Record<string, number>;
   total: number;
+  /** CPU seconds (user + system, all threads) for all the files: steadier than wall time on a shared machine. */
+  cpu: number;
   peakRssMB: number;
   cells: number;
   skipped?: string;
@@ -151,6 +153,7 @@ const PEERS: Record<string, string> = { 'csv-parse': 'csv-parse/lib/index.js', '
 async function child(candidate: string, files: string[]): Promise<void> {
   const seconds: Record<string, number> = {};
   let total = 0;
+  const c0 = process.cpuUsage();
   for (const f of files) {
     const t = performance.now();
     await runOne(candidate, f);
@@ -158,7 +161,8 @@ async function child(candidate: string, files: string[]): Promise<void> {
     seconds[f.split('/').pop()!] = s;
     total += s;
   }
-  const r: Result = { candidate, seconds, total, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), cells };
+  const c = process.cpuUsage(c0);
+  const r: Result = { candidate, seconds, total, cpu: (c.user + c.system) / 1e6, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), cells };
   process.stdout.write(`${JSON.stringify(r)}\n`);
 }
 
@@ -169,6 +173,7 @@ import pandas as pd
 secs = {}
 total = 0
 cells = 0
+c0 = time.process_time()
 for f in sys.argv[2:]:
     t = time.perf_counter()
     df = pd.read_csv(f, dtype=str, keep_default_na=False) if sys.argv[1] == 'str' else pd.read_csv(f)
@@ -177,7 +182,7 @@ for f in sys.argv[2:]:
     total += s
     cells += df.size + df.shape[1]
     del df
-print(json.dumps({"candidate": "pandas-" + sys.argv[1], "seconds": secs, "total": total, "cells": int(cells),
+print(json.dumps({"candidate": "pandas-" + sys.argv[1], "seconds": secs, "total": total, "cpu": time.process_time() - c0, "cells": int(cells),
   "peakRssMB": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}))
 `;
   const out = spawnSync(PY, ['-c', script, dtype, ...files], { encoding: 'utf8' });
@@ -201,11 +206,11 @@ async function main(): Promise<void> {
   const table: string[] = [];
   for (const c of candidates) {
     if (PEERS[c] && !existsSync(join(CAND, PEERS[c]))) {
-      table.push(`| ${c} | not installed | | |`);
+      table.push(`| ${c} | not installed | | | | |`);
       continue;
     }
     if (WHOLE_TEXT.has(c) && tooBig) {
-      table.push(`| ${c} | cannot: a file passes the JavaScript string limit | | |`);
+      table.push(`| ${c} | cannot: a file passes the JavaScript string limit | | | | |`);
       continue;
     }
     const runs: Result[] = [];
@@ -219,20 +224,21 @@ async function main(): Promise<void> {
       }
       if (!r) break;
       runs.push(r);
-      process.stderr.write(`  ${c}: ${r.total.toFixed(2)} s, ${r.peakRssMB} MB, ${r.cells} cells; ${Object.entries(r.seconds).map(([f, s]) => `${f} ${s.toFixed(2)}`).join(', ')}\n`);
+      process.stderr.write(`  ${c}: ${r.total.toFixed(2)} s, cpu ${r.cpu.toFixed(2)} s, ${r.peakRssMB} MB, ${r.cells} cells; ${Object.entries(r.seconds).map(([f, s]) => `${f} ${s.toFixed(2)}`).join(', ')}\n`);
     }
     if (runs.length === 0) {
-      table.push(`| ${c} | failed | | |`);
+      table.push(`| ${c} | failed | | | | |`);
       continue;
     }
     const totals = runs.map((r) => r.total).sort((a, b) => a - b);
     const perFile = Object.keys(runs[0]!.seconds)
       .map((f) => `${f.replace('.csv', '')} ${Math.min(...runs.map((r) => r.seconds[f]!)).toFixed(2)}`)
       .join(', ');
-    table.push(`| ${c} | ${totals[0]!.toFixed(2)} | ${totals[Math.floor(totals.length / 2)]!.toFixed(2)} | ${Math.max(...runs.map((r) => r.peakRssMB))} | ${perFile} |`);
+    const cpu = Math.min(...runs.map((r) => r.cpu));
+    table.push(`| ${c} | ${totals[0]!.toFixed(2)} | ${totals[Math.floor(totals.length / 2)]!.toFixed(2)} | ${cpu.toFixed(2)} | ${Math.max(...runs.map((r) => r.peakRssMB))} | ${perFile} |`);
   }
   process.stderr.write(`load after: ${loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
-  console.log(`| candidate | min s | median s | peak RSS MB | per file (min s) |\n|---|---|---|---|---|\n${table.join('\n')}`);
+  console.log(`| candidate | wall min s | wall median s | CPU min s | peak RSS MB | per file (wall min s) |\n|---|---|---|---|---|---|\n${table.join('\n')}`);
 }
 
 await main();
