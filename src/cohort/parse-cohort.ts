@@ -222,7 +222,7 @@ export function parseCohortSources(
     m.source.read(
       {
         header: () => {},
-        row: (row, line) => {
+        row: function countBlanks(row, line) {
           rows++;
           for (let i = 0; i < width; i++) {
             const c = row[i]!;
@@ -321,12 +321,14 @@ export function parseCohortSources(
   const needIds = needCols.map((c) => c.slice(NEED_PREFIX.length));
   const needIdx = needCols.map((c) => fm.index.get(c)!);
   const J = needIds.length;
+  // Need columns without configured codes are read directly.
+  const needPlain = needCols.map((c) => !config.codes[c]);
   let needs = new Uint8Array(J * 1024);
   const families: Family[] = [];
   const familyIndex = new Map<string, number>();
   const familyLine: number[] = [];
   const fParsers = parsersOf('families');
-  stream(fm, (row, line) => {
+  stream(fm, function familyRow(row, line) {
     const r = families.length;
     const v: Record<string, unknown> = {};
     for (const c of fParsers) v[c.spec.name] = fr.parse(row, line, c.spec, c.parse);
@@ -355,7 +357,7 @@ export function parseCohortSources(
     }
     for (let j = 0; j < J; j++) {
       const col = needCols[j]!;
-      const cell = fr.get(row, col);
+      const cell = needPlain[j] ? row[needIdx[j]!]! : fr.get(row, col);
       let val: number;
       // Need indicators are yes/no columns (contract): 1/0 and the yes/no spellings; blank is missing.
       if (cell === '1') val = 1;
@@ -413,7 +415,7 @@ export function parseCohortSources(
   const children: Child[] = [];
   const cParsers = parsersOf('children');
   const childLine = new Map<string, number>();
-  stream(cm, (row, line) => {
+  stream(cm, function childRow(row, line) {
     const v: Record<string, unknown> = {};
     for (const c of cParsers) v[c.spec.name] = cr.parse(row, line, c.spec, c.parse);
     const cid = v.child_id as string | null;
@@ -468,7 +470,7 @@ export function parseCohortSources(
   // Rows of one family usually come together: remember the last id looked up.
   let lastId = '';
   let lastIndex: number | undefined;
-  stream(sm, (row, line) => {
+  stream(sm, function starRow(row, line) {
     let domainIdx = plainCodes ? domainIndex.get(row[iDomain]!) : undefined;
     let day = plainCodes ? isoDayNumber(row[iDate]!) : -1;
     let reading = plainCodes ? fastReading(row[iReading]!) : 0;
@@ -497,7 +499,7 @@ export function parseCohortSources(
       if (found === null || domain === null || parsedDate === null || parsedReading === null) return;
       fi = found;
       domainIdx = domainIndex.get(domain)!;
-      day = dayNumber(parsedDate);
+      day = isoDay(parsedDate);
       reading = parsedReading;
     }
     const k = starBuilder.length;
@@ -536,7 +538,7 @@ export function parseCohortSources(
     const pr = reader(pm);
     const catalogue = new Set(config.outcomeMeasureIds ?? OUTCOME_MEASURE_IDS);
     const pParsers = parsersOf('plans');
-    stream(pm, (row, line) => {
+    stream(pm, function planRow(row, line) {
       const v: Record<string, unknown> = {};
       for (const c of pParsers) v[c.spec.name] = pr.parse(row, line, c.spec, c.parse);
       const outcome = v.outcome as string | null;
@@ -551,7 +553,7 @@ export function parseCohortSources(
       if (achieved && identified && achieved < identified) err(pm.file, line, pm.heading.get('achieved_date')!, `achieved_date is before identified_date (${identified})`, rawCell(row, pm, 'achieved_date'));
       const fi = lookupFamily(pm, row, line);
       if (fi === null || outcome === null || status === null || identified === null || !catalogue.has(outcome)) return;
-      planRows.push(fi, outcome, dayNumber(identified), status, achieved === null ? NO_DAY : dayNumber(achieved));
+      planRows.push(fi, outcome, isoDay(identified), status, achieved === null ? NO_DAY : isoDay(achieved));
     });
   }
 
@@ -618,6 +620,12 @@ function compactStar(star: import('./types.js').StarReadings, keep: Uint8Array):
   const b = new StarReadingsBuilder(star.length);
   for (let i = 0; i < star.length; i++) if (keep[i]) b.push(star.familyIndex[i]!, star.domain[i]!, star.day[i]!, star.reading[i]!);
   return b.finish();
+}
+
+/** Day number of a validated ISO date (the fast parser, else the general one). */
+function isoDay(iso: string): number {
+  const d = isoDayNumber(iso);
+  return d >= 0 ? d : dayNumber(iso);
 }
 
 const FILE_ORDER = (file: string) => {

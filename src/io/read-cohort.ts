@@ -3,13 +3,16 @@ import { join, basename } from 'node:path';
 import ExcelJS from 'exceljs';
 import { COHORT_FILES, type CohortFile, type WorkbenchConfig } from '../cohort/config.js';
 import {
-  parseCohortFiles,
+  parseCohortSources,
   parseCohortTables,
   sha256Hex,
   type CohortFileInput,
   type CohortReadResult,
 } from '../cohort/parse-cohort.js';
 import type { Problem, RawTable } from './parse-csv.js';
+import type { CohortSource } from '../cohort/types.js';
+import { readCsvFile } from './read-csv-file.js';
+import type { TableSource } from './table-source.js';
 
 /**
  * Reads a cohort from a folder of CSV files or an `.xlsx` workbook and validates it.
@@ -25,14 +28,31 @@ export async function readCohort(path: string, config?: Partial<WorkbenchConfig>
 
 async function readCohortFolder(dir: string, config?: Partial<WorkbenchConfig>): Promise<CohortReadResult> {
   const names = new Set(await readdir(dir));
-  const files: CohortFileInput[] = [];
+  const sources: Partial<Record<CohortFile, TableSource>> = {};
+  // Each file's hash is taken as it is read in full (in the order families, children,
+  // star, plans), before the cohort's source is built.
+  const files: CohortSource['files'] = [];
   for (const f of COHORT_FILES) {
     const name = `${f}.csv`;
     if (!names.has(name)) continue;
-    const bytes = await readFile(join(dir, name));
-    files.push({ name, text: new TextDecoder('utf-8').decode(bytes), bytes });
+    sources[f] = csvFileSource(join(dir, name), name, (info) => files.push({ name, ...info }));
   }
-  return parseCohortFiles(files, config, { path: dir, kind: 'folder' });
+  return parseCohortSources(sources, config, { path: dir, kind: 'folder', files });
+}
+
+/**
+ * A CSV file as a table source: each read streams the file in chunks (never whole, so a
+ * star.csv larger than a JavaScript string can hold is read), stopping where the handler
+ * stops. `onRead` gets the SHA-256 and size of every read to the end.
+ */
+export function csvFileSource(path: string, name: string, onRead: (info: { sha256: string; bytes: number }) => void): TableSource {
+  return {
+    file: name,
+    read(handler, problems) {
+      const info = readCsvFile(path, name, handler, problems, { stopWithHandler: true });
+      if (info.complete) onRead({ sha256: info.sha256, bytes: info.bytes });
+    },
+  };
 }
 
 /** A worksheet cell as contract text: dates as ISO, formulas as their cached value. */

@@ -6,12 +6,19 @@ import type { Problem } from './parse-csv.js';
 export interface ReadCsvFileOptions extends CsvStreamOptions {
   /** Bytes read at a time (default 1 MiB; any size gives the same records). */
   chunkBytes?: number;
+  /**
+   * Stop reading the file as soon as the handler stops (returns false from `header`),
+   * instead of reading on to hash the rest (default false). The result is then `complete: false`.
+   */
+  stopWithHandler?: boolean;
 }
 
 /** What was read: the file's SHA-256 (hex) and length in bytes. */
 export interface CsvFileInfo {
   sha256: string;
   bytes: number;
+  /** False when reading stopped early (`stopWithHandler`): then `sha256` and `bytes` cover only what was read. */
+  complete: boolean;
 }
 
 /** Default read size: measured fastest on the cohort files (see bench/csv-readers.ts). */
@@ -28,11 +35,23 @@ export const DEFAULT_CSV_CHUNK_BYTES = 1 << 20;
 export function readCsvFile(path: string, file: string, handler: CsvRowHandler, problems: Problem[], options: ReadCsvFileOptions = {}): CsvFileInfo {
   const chunk = Buffer.allocUnsafe(options.chunkBytes ?? DEFAULT_CSV_CHUNK_BYTES);
   const hash = createHash('sha256');
-  const stream = createCsvStream(file, handler, problems, options);
+  let stopped = false;
+  const watched: CsvRowHandler = options.stopWithHandler
+    ? {
+        header: (cells, line) => {
+          const go = handler.header(cells, line);
+          if (go === false) stopped = true;
+          return go;
+        },
+        row: (cells, line) => handler.row(cells, line),
+      }
+    : handler;
+  const stream = createCsvStream(file, watched, problems, options);
   const fd = openSync(path, 'r');
   let bytes = 0;
   try {
     for (;;) {
+      if (stopped) return { sha256: hash.digest('hex'), bytes, complete: false };
       const got = readSync(fd, chunk, 0, chunk.length, null);
       if (got === 0) break;
       const view = chunk.subarray(0, got);
@@ -44,5 +63,5 @@ export function readCsvFile(path: string, file: string, handler: CsvRowHandler, 
     closeSync(fd);
   }
   stream.end();
-  return { sha256: hash.digest('hex'), bytes };
+  return { sha256: hash.digest('hex'), bytes, complete: true };
 }

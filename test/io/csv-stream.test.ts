@@ -308,6 +308,22 @@ describe('the same as the papaparse-based reader it replaced', () => {
 });
 
 describe('readCsvFile', () => {
+  it('with stopWithHandler, stops reading where the handler stops (header only), and says so', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ehw-csv-'));
+    const path = join(dir, 'big.csv');
+    writeFileSync(path, 'a,b\n' + '1,2\n'.repeat(100_000));
+    const problems: Problem[] = [];
+    let rows = 0;
+    const stop = readCsvFile(path, 'big.csv', { header: () => false, row: () => void rows++ }, problems, { chunkBytes: 1024, stopWithHandler: true });
+    expect(stop.complete).toBe(false);
+    expect(stop.bytes).toBe(1024);
+    expect(rows).toBe(0);
+    const on = readCsvFile(path, 'big.csv', { header: () => false, row: () => void rows++ }, problems, { chunkBytes: 1024 });
+    expect(on).toMatchObject({ complete: true, bytes: 4 + 400_000 });
+    expect(rows).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
   it('reads a file in chunks, hashing every byte, with the same records as parseCsv', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ehw-csv-'));
     const text = '\uFEFFid,note\r\n' + Array.from({ length: 500 }, (_, i) => `${i},"n ""${i}""\n😀"`).join('\r\n') + '\r\n1,2,3\r\n';
@@ -319,7 +335,7 @@ describe('readCsvFile', () => {
     let header: string[] = [];
     const info = readCsvFile(path, 'x.csv', { header: (h) => void (header = h), row: (c, l) => void (rows.push(c.slice()), lines.push(l)) }, problems, { chunkBytes: 7 });
     const bytes = enc.encode(text);
-    expect(info).toEqual({ sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
+    expect(info).toEqual({ sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, complete: true });
     expect({ table: { file: 'x.csv', header, rows, lines }, problems }).toEqual(parseCsv(text, 'x.csv'));
     expect(lines[499]).toBe(1000);
     expect(problems.map(formatProblem)).toEqual(['x.csv:1002:: row has 3 cells but the header has 2 (ragged row; check the delimiter and quoting)']);
