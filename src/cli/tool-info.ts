@@ -3,7 +3,7 @@ import type { ToolInfo } from '../evaluate.js';
 import { packageVersion } from '../io/package-files.js';
 
 /** Libraries whose versions change results or pages; recorded in results.json and on the methods page. */
-const LIBRARIES = ['ml-kmeans', 'ml-cart', 'simple-statistics', 'jstat', '@stdlib/math-base-special-gammainc', 'pure-rand', 'papaparse', 'exceljs', 'vega', 'vega-lite', 'commander'] as const;
+const LIBRARIES = ['ml-kmeans', 'ml-cart', 'simple-statistics', 'jstat', '@stdlib/math-base-special-gammainc', 'pure-rand', 'exceljs', 'vega', 'vega-lite', 'commander'] as const;
 
 /** The tool's name and version, and the installed versions of the libraries it computes with. */
 export function toolInfo(): ToolInfo {
