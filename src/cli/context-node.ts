@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { readCohort } from '../io/read-cohort.js';
-import { writeFileAtomic } from '../io/write-atomic.js';
+import { openAtomicWriter, writeFileAtomic } from '../io/write-atomic.js';
 import { formatProblem } from '../io/parse-csv.js';
 import { parseConfigText } from '../cohort/parse-config.js';
 import { parseCohortFiles, type CohortReadResult } from '../cohort/parse-cohort.js';
@@ -60,6 +60,7 @@ export function createNodeContext(): CliContext {
       process.stderr.write(`${message}\n`);
     },
     writeFile: writeFileAtomic,
+    openWriter: openAtomicWriter,
     readFile: (path) => readFile(path, 'utf8'),
   };
 }

@@ -1,4 +1,5 @@
 import type { Cohort } from '../cohort/types.js';
+import type { TextWriter } from '../io/write-atomic.js';
 import type { WorkbenchConfig } from '../cohort/config.js';
 
 /** A cohort loaded for a command, with the configuration it was read under. */
@@ -29,6 +30,8 @@ export interface CliContext {
   info(message: string): void;
   /** Writes a text file atomically (temporary file, then rename). */
   writeFile(path: string, text: string): Promise<void>;
+  /** Opens a text file to write in pieces, atomically (in place when closed). */
+  openWriter(path: string): Promise<TextWriter>;
   /** Reads a text file (for --model and similar). */
   readFile(path: string): Promise<string>;
 }

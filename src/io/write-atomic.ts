@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 
 /** Writes a file atomically: a temporary file beside it, then a rename. */
@@ -12,6 +12,49 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
     await rm(tmp, { force: true });
     throw e;
   }
+}
+
+/** A text file written piece by piece, in place only when closed. */
+export interface TextWriter {
+  write(text: string): Promise<void>;
+  /** Finishes the file: renames it into place. */
+  close(): Promise<void>;
+  /** Gives up: removes the temporary file. */
+  abort(): Promise<void>;
+}
+
+/**
+ * Opens a file to be written atomically in pieces (for files too large to hold as one
+ * string, like a million families' star.csv): a temporary file beside it, renamed into
+ * place on `close`.
+ */
+export async function openAtomicWriter(path: string): Promise<TextWriter> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const handle = await open(tmp, 'w');
+  let open_ = true;
+  return {
+    async write(text) {
+      await handle.write(text);
+    },
+    async close() {
+      if (!open_) return;
+      open_ = false;
+      try {
+        await handle.close();
+        await rename(tmp, path);
+      } catch (e) {
+        await rm(tmp, { force: true });
+        throw e;
+      }
+    },
+    async abort() {
+      if (!open_) return;
+      open_ = false;
+      await handle.close();
+      await rm(tmp, { force: true });
+    },
+  };
 }
 
 /**

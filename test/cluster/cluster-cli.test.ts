@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { memoryWriter } from '../support/memory-context.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerClusterCommands } from '../../src/cli/commands/cluster.js';
 import { CliUsageError, type CliContext } from '../../src/cli/context.js';
@@ -22,6 +23,7 @@ function fakeContext(files: Map<string, string>, analysis: Record<string, Record
     print: (t) => out.lines.push(t),
     info: (m) => out.info.push(m),
     writeFile: async (p, t) => void files.set(p, t),
+    openWriter: memoryWriter((p, t) => files.set(p, t)),
     readFile: async (p) => {
       const t = files.get(p);
       if (t === undefined) throw new Error('ENOENT');

@@ -17,10 +17,23 @@ export function memoryContext(cohort: () => Cohort, config: Partial<WorkbenchCon
     writeFile: async (p, t) => {
       files[p] = t;
     },
+    openWriter: memoryWriter((p, t) => (files[p] = t)),
     readFile: async (p) => {
       if (!(p in files)) throw new Error(`no file ${p}`);
       return files[p]!;
     },
   };
   return { ctx, out, files };
+}
+
+/** `openWriter` for in-memory contexts: the pieces are joined and stored on close. */
+export function memoryWriter(store: (path: string, text: string) => void): CliContext['openWriter'] {
+  return async (path) => {
+    const parts: string[] = [];
+    return {
+      write: async (t) => void parts.push(t),
+      close: async () => store(path, parts.join('')),
+      abort: async () => void (parts.length = 0),
+    };
+  };
 }

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { memoryWriter } from '../support/memory-context.js';
 import { describe, expect, it } from 'vitest';
 import { registerSynthCommand, runSynthCommand } from '../../src/cli/commands/synth.js';
 import { CliUsageError, type CliContext } from '../../src/cli/context.js';
@@ -17,6 +18,7 @@ function fakeContext() {
     writeFile: async (path, text) => {
       written.set(path, text);
     },
+    openWriter: memoryWriter((path, text) => written.set(path, text)),
     readFile: () => Promise.reject(new Error('not used')),
   };
   return { ctx, written, printed, info, json };

@@ -3,6 +3,7 @@
  * (synthCohortWithTruth, 600 families, seed 2) and records what the command prints.
  */
 import { Command } from 'commander';
+import { memoryWriter } from '../support/memory-context.js';
 import { describe, expect, it } from 'vitest';
 import { registerTreeCommand } from '../../src/cli/commands/tree.js';
 import { CliUsageError, type CliContext } from '../../src/cli/context.js';
@@ -25,6 +26,7 @@ async function run(args: string[]): Promise<{ json: unknown[]; out: string[]; er
     print: (t) => out.push(t),
     info: (m) => err.push(m),
     writeFile: async (p, t) => void files.set(p, t),
+    openWriter: memoryWriter((p, t) => files.set(p, t)),
     readFile: async (p) => {
       const t = files.get(p);
       if (t === undefined) throw new Error(`no file ${p}`);

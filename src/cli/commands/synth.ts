@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { join } from 'node:path';
 import { DEFAULT_SYNTH_OPTIONS, MAX_SYNTH_FAMILIES } from '../../synth/synth-options.js';
-import { synthCohortFiles } from '../../synth/synth-cohort-files.js';
+import { synthCohortChunks } from '../../synth/synth-cohort-chunks.js';
 import { CliUsageError, type CliContext } from '../context.js';
 
 export interface SynthCommandOptions {
@@ -50,15 +50,27 @@ export async function runSynthCommand(opts: SynthCommandOptions, ctx: CliContext
   const families = opts.families === undefined ? DEFAULT_SYNTH_OPTIONS.families : wholeNumber(opts.families, '--families', 1, MAX_SYNTH_FAMILIES);
   const seed = opts.seed === undefined ? DEFAULT_SYNTH_OPTIONS.seed : wholeNumber(opts.seed, '--seed', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
   ctx.info(`generating ${families.toLocaleString('en-GB')} families with seed ${seed}`);
-  const files = synthCohortFiles({ families, seed });
-  const written: SynthCommandResult['files'] = [];
-  for (const [name, text] of Object.entries(files)) {
-    const path = join(opts.out, name);
-    await ctx.writeFile(path, text);
-    let rows = 0;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) rows++;
-    written.push({ path, rows: rows - 1, bytes: text.length });
+  // Streamed chunk by chunk into the four files: a million families' star.csv is larger
+  // than one JavaScript string can hold.
+  const names = ['families', 'children', 'star', 'plans'] as const;
+  const writers = await Promise.all(names.map((n) => ctx.openWriter(join(opts.out!, `${n}.csv`))));
+  const rows = [0, 0, 0, 0];
+  const bytes = [0, 0, 0, 0];
+  try {
+    for (const chunk of synthCohortChunks({ families, seed })) {
+      for (let i = 0; i < names.length; i++) {
+        const text = chunk[names[i]!];
+        await writers[i]!.write(text);
+        bytes[i]! += Buffer.byteLength(text);
+        for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) rows[i]!++;
+      }
+    }
+    for (const w of writers) await w.close();
+  } catch (e) {
+    for (const w of writers) await w.abort();
+    throw e;
   }
+  const written: SynthCommandResult['files'] = names.map((n, i) => ({ path: join(opts.out!, `${n}.csv`), rows: rows[i]! - 1, bytes: bytes[i]! }));
   const result: SynthCommandResult = { out: opts.out, families, seed, files: written };
   if (!opts.json) {
     for (const f of written) ctx.print(`wrote ${f.path}: ${f.rows.toLocaleString('en-GB')} rows, ${f.bytes.toLocaleString('en-GB')} bytes`);
