@@ -181,7 +181,11 @@ export interface ClusterAnalysisResult {
  * The cohort is not modified; same cohort, options and seed give the same result.
  *
  * Cost: dominated by the fits: (kMax − kMin + 1 + 1) k-means fits of `restarts` starts when
- * k is chosen, plus `resamples` refits for stability, plus EM fits (BIC, lca).
+ * k is chosen, plus `resamples` refits for stability, plus EM fits (BIC, lca). With
+ * `sampleSize` the choice of k and the starts cost what they cost on that many families,
+ * plus one Lloyd run on every family; with `stability.subsetSize` each refit is on that
+ * many families. Memory: the 0/1 matrix of the families clustered (rows × indicators
+ * bytes) and O(rows · k) for the Lloyd bounds.
  *
  * @throws if an option is invalid (see kMeans, chooseK, bernoulliMixture), an indicator
  *   is not in the cohort, or no family has every indicator recorded.
