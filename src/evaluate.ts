@@ -18,8 +18,19 @@ import { treeAnalysis, type TreeAnalysisOptions, type TreeAnalysisResult } from 
 
 /** Above this many families, the slowest optional parts are reduced (and the results say so). */
 export const LARGE_COHORT = 20_000;
-/** Bootstrap resamples of cluster stability for a large cohort (100 otherwise). */
+/** Stability resamples of a large cohort (100 otherwise). */
 export const LARGE_COHORT_RESAMPLES = 20;
+/**
+ * Large cohorts: families in the seeded sample on which k is chosen and the k-means++ starts
+ * run; the best start is then refined on every family (measured at 100,000 and 1,000,000
+ * synthetic families: the same partition as 25 starts on every family, and the same k).
+ */
+export const LARGE_COHORT_CLUSTER_SAMPLE = 20_000;
+/**
+ * Large cohorts: families in each stability resample, drawn without replacement (Hennig's
+ * subsetting scheme; half the families when that is fewer, clusterboot's default).
+ */
+export const LARGE_COHORT_STABILITY_SUBSET = 50_000;
 
 /** The stages of an evaluation, in the order they run (for progress reporting). */
 export const EVALUATION_STAGES = ['needs', 'clusters', 'progress', 'outcomes', 'trees'] as const;
@@ -159,13 +170,27 @@ export function evaluate(cohort: Cohort, config: WorkbenchConfig, summary: DataQ
   const large = cohort.families.length > LARGE_COHORT;
   const clusterOptions: ClusterNeedsOptions = { indicators: config.indicators, ...fromConfig.cluster, ...options.cluster, seed };
   const scaleNotes: string[] = [];
-  if (large && clusterOptions.stability === undefined) {
-    clusterOptions.stability = { resamples: LARGE_COHORT_RESAMPLES };
+  const largeCohort = `the cohort has more than ${LARGE_COHORT.toLocaleString('en-GB')} families`;
+  const defaultStability = large && clusterOptions.stability === undefined;
+  if (defaultStability) {
+    const subsetSize = Math.min(LARGE_COHORT_STABILITY_SUBSET, Math.floor(cohort.families.length / 2));
+    clusterOptions.stability = { resamples: LARGE_COHORT_RESAMPLES, subsetSize };
+  }
+  if (large && clusterOptions.sampleSize === undefined) clusterOptions.sampleSize = LARGE_COHORT_CLUSTER_SAMPLE;
+  const clusters = clusterNeeds(cohort, clusterOptions);
+  if (large && clusters.sample) {
+    scaleNotes.push(`clusters: ${clusters.sample.method}: ${largeCohort} (set analysis.cluster.sampleSize to change it)`);
+  }
+  if (defaultStability && clusters.stability) {
+    const st = clusters.stability;
     scaleNotes.push(
-      `cluster stability from ${LARGE_COHORT_RESAMPLES} bootstrap resamples, not 100: the cohort has more than ${LARGE_COHORT.toLocaleString('en-GB')} families (set analysis.cluster.stability to change it)`,
+      `cluster stability from ${st.resamples} resamples, not 100` +
+        (st.scheme === 'subset'
+          ? `, each of ${st.resampleRows.toLocaleString('en-GB')} families drawn without replacement (Hennig's subsetting scheme) rather than a bootstrap resample of every family`
+          : '') +
+        `: ${largeCohort} (set analysis.cluster.stability to change it)`,
     );
   }
-  const clusters = clusterNeeds(cohort, clusterOptions);
   const clusterGrouping = { name: 'cluster', values: clusters.assignments };
   const groupGrouping = { name: 'cluster_group', values: clusters.groupAssignments };
 

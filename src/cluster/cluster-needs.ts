@@ -3,6 +3,7 @@ import { NEED_CATALOGUE } from '../cohort/catalogues.js';
 import type { Cohort } from '../cohort/types.js';
 import { quantile } from '../stats/descriptive.js';
 import type { PAdjustMethod } from '../stats/p-adjust.js';
+import { createRng } from '../stats/rng.js';
 import { adjustedRandIndex } from './adjusted-rand-index.js';
 import { arrangeClusters, type NeedLevel } from './arrange-clusters.js';
 import { bernoulliMixture, type BernoulliMixtureResult } from './bernoulli-mixture.js';
@@ -20,6 +21,7 @@ import type { DataMatrix } from './data-matrix.js';
 import { kMeans, type KMeansResult } from './k-means.js';
 import { MISSING_NEED_RULE, needMatrix } from './need-matrix.js';
 import { needProfiles, type NeedProfileEntry } from './need-profiles.js';
+import { sampleRows, takeRows } from './sample-rows.js';
 import { suggestClusterNames } from './suggest-cluster-names.js';
 
 /** Options for {@link clusterNeeds}. Every field is optional. */
@@ -54,8 +56,19 @@ export interface ClusterNeedsOptions {
   names?: Record<string, string>;
   /** Group names by cluster label, replacing the automatic grouping for those clusters (levels follow the new groups). */
   groupOverrides?: Record<string, string>;
-  /** Bootstrap stability (default 100 resamples, refits with 5 starts); false to skip. */
-  stability?: false | { resamples?: number; restarts?: number; seed?: number };
+  /**
+   * Large cohorts: when more families are clustered than this, k is chosen (kMeans and the
+   * Bernoulli-mixture BIC) and the k-means++ starts are run on a seeded simple random sample
+   * of this many families, and the best start's solution is refined by Lloyd's algorithm on
+   * every family (default: every family throughout). 'lca' then fits EM on every family.
+   */
+  sampleSize?: number;
+  /**
+   * Stability (default: the bootstrap, 100 resamples, refits with 5 starts); `subsetSize`
+   * switches to Hennig's subsetting scheme (resamples of that many distinct families; used
+   * only when it is below the families clustered); false to skip.
+   */
+  stability?: false | { resamples?: number; restarts?: number; seed?: number; subsetSize?: number };
   /** Rows in the silhouette sample when choosing k (default 2000). */
   silhouetteSampleSize?: number;
   /** Adjustment of the profile and cross-tabulation p-values (default 'holm'). */
@@ -114,7 +127,19 @@ export interface ClusterAnalysisResult {
   indicators: string[];
   families: { total: number; clustered: number; excludedMissing: number };
   missingRule: string;
-  kmeans: { iterations: number; converged: boolean; tolerance: number; maxIterations: number; restartInertias: number[] } | null;
+  kmeans: {
+    iterations: number;
+    converged: boolean;
+    tolerance: number;
+    maxIterations: number;
+    /** Inertia of each k-means++ start (on the sample when `sample` is set). */
+    restartInertias: number[];
+  } | null;
+  /**
+   * The sample the k-means++ starts (and the choice of k) ran on, for large cohorts; null
+   * when every family was used. `sampleInertia` is the best start's inertia on the sample.
+   */
+  sample: { rows: number; of: number; seed: number; sampleInertia: number; method: string } | null;
   lca: {
     logLikelihood: number;
     bic: number;
@@ -136,7 +161,7 @@ export interface ClusterAnalysisResult {
   profileTests: number;
   clusters: ClusterSummary[];
   groups: { number: number; name: string; clusters: string[] }[];
-  stability: { resamples: number; restarts: number; seed: number; method: string } | null;
+  stability: { resamples: number; restarts: number; seed: number; scheme: 'bootstrap' | 'subset'; resampleRows: number; method: string } | null;
   crossTabs: ClusterCrossTabsResult | null;
   /** Cluster label per family, aligned with cohort.families (null: not clustered). */
   assignments: (string | null)[];
@@ -156,7 +181,11 @@ export interface ClusterAnalysisResult {
  * The cohort is not modified; same cohort, options and seed give the same result.
  *
  * Cost: dominated by the fits: (kMax − kMin + 1 + 1) k-means fits of `restarts` starts when
- * k is chosen, plus `resamples` refits for stability, plus EM fits (BIC, lca).
+ * k is chosen, plus `resamples` refits for stability, plus EM fits (BIC, lca). With
+ * `sampleSize` the choice of k and the starts cost what they cost on that many families,
+ * plus one Lloyd run on every family; with `stability.subsetSize` each refit is on that
+ * many families. Memory: the 0/1 matrix of the families clustered (rows × indicators
+ * bytes) and O(rows · k) for the Lloyd bounds.
  *
  * @throws if an option is invalid (see kMeans, chooseK, bernoulliMixture), an indicator
  *   is not in the cohort, or no family has every indicator recorded.
@@ -178,6 +207,13 @@ export function clusterNeeds(cohort: Cohort, options: ClusterNeedsOptions = {}):
   const data = matrix.data;
   const n = data.rows;
   const d = data.cols;
+  const sampleSize = options.sampleSize;
+  if (sampleSize !== undefined && (!Number.isSafeInteger(sampleSize) || sampleSize < 2)) {
+    throw new Error(`clusterNeeds requires sampleSize to be a whole number >= 2, got ${String(sampleSize)}`);
+  }
+  // Large cohorts: the starts (and the choice of k) on a seeded sample, refined on every family.
+  const fitData: DataMatrix = sampleSize !== undefined && sampleSize < n ? takeRows(data, sampleRows(n, sampleSize, createRng(seed))) : data;
+  const sampled = fitData !== data;
 
   // 1. k: given, or chosen.
   let k: number;
@@ -188,7 +224,7 @@ export function clusterNeeds(cohort: Cohort, options: ClusterNeedsOptions = {}):
     if (!Number.isSafeInteger(k) || k < 1) throw new Error(`clusterNeeds requires k to be a whole number >= 1, got k=${String(k)}`);
     if (k > n) throw new Error(`clusterNeeds requires k <= clustered families, got k=${k}, families=${n}`);
   } else {
-    const chosen = chooseK(data, {
+    const chosen = chooseK(fitData, {
       kMin: options.kMin,
       kMax: options.kMax,
       restarts,
@@ -211,8 +247,24 @@ export function clusterNeeds(cohort: Cohort, options: ClusterNeedsOptions = {}):
     };
   }
 
-  // 2. Fit.
-  kmFit ??= kMeans(data, { k, restarts, seed, maxIterations, tolerance });
+  // 2. Fit (on a sample: the best start refined on every family).
+  kmFit ??= kMeans(fitData, { k, restarts, seed, maxIterations, tolerance });
+  let sample: ClusterAnalysisResult['sample'] = null;
+  const startInertias = kmFit.restarts.map((r) => r.inertia);
+  if (sampled) {
+    const onSample = kmFit;
+    kmFit = kMeans(data, { k, initialCentroids: onSample.centroids, maxIterations, tolerance });
+    sample = {
+      rows: fitData.rows,
+      of: n,
+      seed,
+      sampleInertia: onSample.inertia,
+      method:
+        `${choice ? 'k was chosen and ' : ''}the ${restarts} k-means++ start(s) were run on a simple random sample of ` +
+        `${fitData.rows.toLocaleString('en-GB')} of the ${n.toLocaleString('en-GB')} families (seed ${seed}); the best start's ` +
+        `solution was then refined by Lloyd's algorithm on every family (${kmFit.iterations} step(s))`,
+    };
+  }
   let labels: ArrayLike<number> = kmFit.labels;
   let centroids: number[][] = kmFit.centroids;
   let weights: number[] = kmFit.sizes.map((s) => s / n);
@@ -314,11 +366,14 @@ export function clusterNeeds(cohort: Cohort, options: ClusterNeedsOptions = {}):
               initial: { weights: km.sizes.map((v) => v / sample.rows), probabilities: km.centroids },
             }).labels;
           };
-    stabilityByCluster = clusterStability(data, labels, k, refit, { resamples: s.resamples, seed: s.seed ?? seed });
+    const subsetSize = s.subsetSize !== undefined && s.subsetSize < n ? s.subsetSize : undefined;
+    stabilityByCluster = clusterStability(data, labels, k, refit, { resamples: s.resamples, seed: s.seed ?? seed, subsetSize });
     stability = {
       resamples: stabilityByCluster.resamples,
       restarts: refitRestarts,
       seed: stabilityByCluster.seed,
+      scheme: stabilityByCluster.scheme,
+      resampleRows: stabilityByCluster.resampleRows,
       method:
         stabilityByCluster.method +
         (method === 'lca' ? '; each refit runs EM from the k-means solution of the resample' : '') +
@@ -422,9 +477,10 @@ export function clusterNeeds(cohort: Cohort, options: ClusterNeedsOptions = {}):
             converged: kmFit.converged,
             tolerance,
             maxIterations,
-            restartInertias: kmFit.restarts.map((r) => r.inertia),
+            restartInertias: startInertias,
           }
         : null,
+    sample,
     lca,
     profileTest: profiles.test,
     adjust,

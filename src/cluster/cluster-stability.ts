@@ -1,5 +1,6 @@
 import { createRng } from '../stats/rng.js';
 import type { DataMatrix } from './data-matrix.js';
+import { sampleRows, takeRows } from './sample-rows.js';
 
 /** Hennig's reading of a cluster's mean Jaccard similarity over bootstrap resamples. */
 export const STABILITY_READINGS = ['stable', 'pattern', 'unstable'] as const;
@@ -11,12 +12,22 @@ export interface ClusterStabilityOptions {
   resamples?: number;
   /** Seed of the resampling and of the refits (default 1). */
   seed?: number;
+  /**
+   * Hennig's subsetting scheme instead of the bootstrap: each resample is this many distinct
+   * rows drawn without replacement (fpc::clusterboot's `subtuning`, there n/2 by default), a
+   * whole number in [2, rows).
+   */
+  subsetSize?: number;
 }
 
 /** Result of {@link clusterStability}; arrays are indexed by cluster number. */
 export interface ClusterStabilityResult {
   resamples: number;
   seed: number;
+  /** 'bootstrap', or 'subset' (rows drawn without replacement). */
+  scheme: 'bootstrap' | 'subset';
+  /** Rows in each resample (the data's rows for the bootstrap). */
+  resampleRows: number;
   /** Mean over resamples of the Jaccard similarity to the most similar bootstrap cluster. */
   meanJaccard: number[];
   /** Resamples in which the cluster dissolved (best Jaccard <= 0.5). */
@@ -28,18 +39,22 @@ export interface ClusterStabilityResult {
 }
 
 /**
- * Cluster-wise stability by the bootstrap (Hennig 2007, as fpc::clusterboot): each
- * resample draws rows with replacement, the clustering is refitted on it, and each
- * original cluster (restricted to the drawn rows, counted with repeats) is compared with
- * every bootstrap cluster by the Jaccard coefficient |A ∩ B| / |A ∪ B|; its best match is
- * kept. A cluster absent from a resample is skipped there. Reading (Hennig): mean Jaccard
- * >= 0.75 stable; 0.6 to 0.75 indicates a pattern, but which rows belong is doubtful;
- * below 0.6 not to be trusted.
+ * Cluster-wise stability by resampling (Hennig 2007, as fpc::clusterboot): each resample
+ * draws rows with replacement (the bootstrap, the default) or, with `subsetSize`, that many
+ * distinct rows without replacement (Hennig's subsetting scheme, clusterboot's 'subset'),
+ * the clustering is refitted on it, and each original cluster (restricted to the drawn
+ * rows, counted with repeats under the bootstrap) is compared with every cluster of the
+ * refit by the Jaccard coefficient |A ∩ B| / |A ∪ B|; its best match is kept. A cluster
+ * absent from a resample is skipped there. Reading (Hennig): mean Jaccard >= 0.75 stable;
+ * 0.6 to 0.75 indicates a pattern, but which rows belong is doubtful; below 0.6 not to be
+ * trusted. Refits on subsets smaller than the data vary more than refits on the data's
+ * size, so subsetting errs towards lower Jaccard values.
  *
- * Cost: `resamples` refits plus O(resamples · rows).
+ * Cost: `resamples` refits plus O(resamples · resample rows · cols); subsetting holds one
+ * permutation of the rows (4 bytes a row) and one resample.
  *
  * @throws if labels do not match the rows or are outside [0, k), resamples is not a whole
- *   number >= 1, or the seed is not a safe integer.
+ *   number >= 1, the seed is not a safe integer, or subsetSize is not a whole number in [2, rows).
  * @example clusterStability(data, fit.labels, 9, (sample, seed) => kMeans(sample, { k: 9, seed }).labels).meanJaccard
  */
 export function clusterStability(
@@ -60,25 +75,32 @@ export function clusterStability(
     throw new Error(`clusterStability requires resamples to be a whole number >= 1, got ${String(resamples)}`);
   }
   const seed = options.seed ?? 1;
+  const subset = options.subsetSize !== undefined;
+  const m = options.subsetSize ?? n;
+  if (subset && (!Number.isSafeInteger(m) || m < 2 || m >= n)) {
+    throw new Error(`clusterStability requires subsetSize to be a whole number in [2, ${n}), got ${String(options.subsetSize)}`);
+  }
   const rng = createRng(seed);
   const sums = new Float64Array(k);
   const seen = new Int32Array(k);
   const dissolved = new Array<number>(k).fill(0);
   const recovered = new Array<number>(k).fill(0);
-  const idx = new Int32Array(n);
-  const sampleValues = values instanceof Uint8Array ? new Uint8Array(n * d) : new Float64Array(n * d);
+  let idx: Int32Array = new Int32Array(m);
+  const order = subset ? Int32Array.from({ length: n }, (_, i) => i) : undefined;
+  const sampleValues = values instanceof Uint8Array ? new Uint8Array(m * d) : new Float64Array(m * d);
   for (let b = 0; b < resamples; b++) {
-    for (let p = 0; p < n; p++) idx[p] = rng.int(0, n - 1);
-    for (let p = 0; p < n; p++) sampleValues.set(values.subarray(idx[p]! * d, idx[p]! * d + d), p * d);
+    if (order) idx = sampleRows(n, m, rng, order);
+    else for (let p = 0; p < n; p++) idx[p] = rng.int(0, n - 1);
+    const sample = takeRows(data, idx, sampleValues);
     const refitSeed = rng.int(0, 0x7fffffff);
-    const boot = refit({ rows: n, cols: d, values: sampleValues }, refitSeed);
-    if (boot.length !== n) throw new Error(`clusterStability requires the refit to label every row, got ${boot.length} of ${n}`);
+    const boot = refit(sample, refitSeed);
+    if (boot.length !== m) throw new Error(`clusterStability requires the refit to label every row, got ${boot.length} of ${m}`);
     let kb = 0;
-    for (let p = 0; p < n; p++) if (boot[p]! + 1 > kb) kb = boot[p]! + 1;
+    for (let p = 0; p < m; p++) if (boot[p]! + 1 > kb) kb = boot[p]! + 1;
     const table = new Float64Array(k * kb);
     const rowTotals = new Float64Array(k);
     const colTotals = new Float64Array(kb);
-    for (let p = 0; p < n; p++) {
+    for (let p = 0; p < m; p++) {
       const a = labels[idx[p]!]!;
       const c = boot[p]!;
       table[a * kb + c]++;
@@ -103,13 +125,19 @@ export function clusterStability(
   return {
     resamples,
     seed,
+    scheme: subset ? 'subset' : 'bootstrap',
+    resampleRows: m,
     meanJaccard,
     dissolved,
     recovered,
     reading: meanJaccard.map((j) => (j >= 0.75 ? 'stable' : j >= 0.6 ? 'pattern' : 'unstable')),
     method:
-      'bootstrap (rows drawn with replacement), clustering refitted on each resample; per cluster the mean over resamples of the ' +
-      'Jaccard similarity to its best-matching bootstrap cluster (Hennig 2007, fpc::clusterboot). Reading: >= 0.75 stable, ' +
-      '0.6–0.75 a pattern (membership doubtful), < 0.6 not to be trusted',
+      (subset
+        ? `subsetting (Hennig's scheme: ${m.toLocaleString('en-GB')} of the ${n.toLocaleString('en-GB')} rows drawn without replacement), ` +
+          'clustering refitted on each subset; per cluster, restricted to the subset, the mean over resamples of the ' +
+          'Jaccard similarity to its best-matching cluster of the refit'
+        : 'bootstrap (rows drawn with replacement), clustering refitted on each resample; per cluster the mean over resamples of the ' +
+          'Jaccard similarity to its best-matching bootstrap cluster') +
+      ' (Hennig 2007, fpc::clusterboot). Reading: >= 0.75 stable, 0.6–0.75 a pattern (membership doubtful), < 0.6 not to be trusted',
   };
 }

@@ -2,7 +2,7 @@ import { P_ADJUST_METHODS, type PAdjustMethod } from '../stats/p-adjust.js';
 import { CLUSTER_METHODS, type ClusterMethod } from './cluster-model.js';
 import type { ClusterNeedsOptions } from './cluster-needs.js';
 
-const WHOLE_KEYS = { k: 1, kMin: 2, kMax: 2, restarts: 1, lcaRestarts: 1, seed: 0, maxIterations: 1, groups: 1, silhouetteSampleSize: 2 } as const;
+const WHOLE_KEYS = { k: 1, kMin: 2, kMax: 2, restarts: 1, lcaRestarts: 1, seed: 0, maxIterations: 1, groups: 1, silhouetteSampleSize: 2, sampleSize: 2 } as const;
 const KNOWN = [
   ...Object.keys(WHOLE_KEYS),
   'method',
@@ -20,7 +20,8 @@ const KNOWN = [
  * Reads the configuration's `analysis.cluster` section as {@link ClusterNeedsOptions}
  * (the same names: k, kMin, kMax, restarts, lcaRestarts, seed, maxIterations, tolerance,
  * method, groups, needIds, names, groupOverrides, stability (false or { resamples,
- * restarts, seed }), silhouetteSampleSize, adjust, alpha, crossTabs), checking each value.
+ * restarts, seed, subsetSize }), silhouetteSampleSize, sampleSize, adjust, alpha, crossTabs),
+ * checking each value.
  *
  * Cost: O(size of the section).
  *
@@ -64,14 +65,15 @@ export function parseClusterOptions(section: Record<string, unknown>): ClusterNe
     } else if (key === 'stability') {
       if (value === false) out.stability = false;
       else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-        const s: { resamples?: number; restarts?: number; seed?: number } = {};
+        const s: { resamples?: number; restarts?: number; seed?: number; subsetSize?: number } = {};
         for (const [sk, sv] of Object.entries(value)) {
-          if (!['resamples', 'restarts', 'seed'].includes(sk)) fail(`stability.${sk}`, 'one of resamples, restarts, seed', sk);
-          if (!Number.isSafeInteger(sv) || (sv as number) < (sk === 'seed' ? 0 : 1)) fail(`stability.${sk}`, 'a whole number', sv);
+          if (!['resamples', 'restarts', 'seed', 'subsetSize'].includes(sk)) fail(`stability.${sk}`, 'one of resamples, restarts, seed, subsetSize', sk);
+          const min = sk === 'seed' ? 0 : sk === 'subsetSize' ? 2 : 1;
+          if (!Number.isSafeInteger(sv) || (sv as number) < min) fail(`stability.${sk}`, `a whole number >= ${min}`, sv);
           s[sk as 'resamples'] = sv as number;
         }
         out.stability = s;
-      } else fail(key, 'false or { resamples, restarts, seed }', value);
+      } else fail(key, 'false or { resamples, restarts, seed, subsetSize }', value);
     }
   }
   return out;

@@ -230,7 +230,7 @@ export function clustersPage(results: ReportResults, counts: PublishedCounts, pr
       })),
     };
     const readings = (['stable', 'pattern', 'unstable'] as const).map((r) => `${formatNumber(stable.filter((k) => k.stability!.reading === r).length, s)} ${r}`);
-    const d = `Each cluster's mean Jaccard similarity with its best match over ${formatNumber(c.stability.resamples, s)} bootstrap resamples: ${readings.join(', ')}.`;
+    const d = `Each cluster's mean Jaccard similarity with its best match over ${formatNumber(c.stability.resamples, s)} ${c.stability.scheme === 'subset' ? `resamples of ${formatNumber(c.stability.resampleRows, s)} families drawn without replacement` : 'bootstrap resamples'}: ${readings.join(', ')}.`;
     blocks.push(
       heading('Stability'),
       figureBlock({
