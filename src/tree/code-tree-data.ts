@@ -1,0 +1,479 @@
+/**
+ * Tree data coded once and read many times (internal). `codeTreeData` checks the data and
+ * turns every column into integer codes into a small table (a text or number category,
+ * or a distinct value of a continuous predictor); `viewTreeData` then gives, for any set of
+ * cases, the categories a tree grown on those cases uses (target categories, predictor
+ * categories, the bins of continuous predictors on those cases) as small code → category
+ * tables. The full tree and every cross-validation fold share the same coded columns:
+ * nothing is copied or re-validated per fold.
+ *
+ * A view of cases S gives exactly the categories `prepareTreeData` gives for the data
+ * restricted to S (the same labels in the same order, the same bins, the same errors).
+ */
+import { binLabels, binOf } from './bin-continuous.js';
+import { compareLabels } from './tree-labels.js';
+import {
+  MISSING_CATEGORY,
+  PREDICTOR_LEVELS,
+  type PredictorLevel,
+  type TreeData,
+  type TreeExclusions,
+  type TreePredictorInfo,
+  type TreePredictorInput,
+} from './tree-types.js';
+
+/** Codes of a column, one per case: the narrowest typed array that holds them. */
+export type CodeArray = Uint8Array | Uint16Array | Int32Array;
+
+/** One predictor coded (internal). */
+export interface CodedPredictor {
+  name: string;
+  level: PredictorLevel;
+  order: readonly string[] | undefined;
+  /** Code per case: an index into `labels` (nominal, ordinal) or `values` (continuous); `missing` for a missing value. */
+  codes: CodeArray;
+  /** Code of a missing value: the number of value codes. */
+  missing: number;
+  /** Nominal and ordinal: the label of each code (two codes share a label when a number and a text read the same). */
+  labels: string[];
+  /** Nominal and ordinal: 1 where the code's value is text, 0 where it is a number. */
+  text: Uint8Array;
+  /** Nominal and ordinal: cases (of all) with a number value, and with a text value. */
+  numbers: number;
+  texts: number;
+  /** Continuous: the distinct values, ascending (code = rank). */
+  values: Float64Array | null;
+}
+
+/** Tree data checked and coded (internal). */
+export interface CodedTreeData {
+  fn: string;
+  /** Cases in the data. */
+  n: number;
+  targetName: string;
+  targetOrder: readonly string[] | undefined;
+  /** Label of each target code. */
+  targetLabels: string[];
+  /** Target code per case, −1 = missing. */
+  targetCodes: Int32Array;
+  predictors: CodedPredictor[];
+  /** Cases usable by a tree: target present and at least one predictor present, ascending. */
+  usable: Int32Array;
+  excluded: TreeExclusions;
+}
+
+/** A predictor as a tree grown on some cases sees it (internal). */
+export interface ViewPredictor {
+  coded: CodedPredictor;
+  info: TreePredictorInfo;
+  /**
+   * Category of each code (length `coded.missing + 1`): 0 … k − 1 the categories, k the
+   * missing category, k + 1 a value none of the cases has (k = `info.categories.length`).
+   */
+  map: Int32Array;
+}
+
+/** The categories a tree grown on `rows` uses (internal). */
+export interface TreeView {
+  coded: CodedTreeData;
+  /** The cases, ascending. */
+  rows: Int32Array;
+  targetCategories: string[];
+  /** Target category of each target code (−1: not among the cases). */
+  targetMap: Int32Array;
+  predictors: ViewPredictor[];
+}
+
+function checkLabel(fn: string, name: string, v: unknown): string {
+  if (typeof v === 'number' && !Number.isFinite(v)) {
+    throw new Error(`${fn} requires finite numbers in predictor "${name}", got ${v}`);
+  }
+  if (typeof v !== 'number' && typeof v !== 'string') {
+    throw new Error(`${fn} requires text, numbers or null in predictor "${name}", got ${typeof v}`);
+  }
+  const label = String(v);
+  if (label.trim() === '') throw new Error(`${fn} requires null (not blank text) for a missing value in predictor "${name}"`);
+  if (label === MISSING_CATEGORY) {
+    throw new Error(`${fn} reserves the label ${MISSING_CATEGORY} for missing values, found it as a value of predictor "${name}"`);
+  }
+  return label;
+}
+
+/** The narrowest typed array for codes 0 … max. */
+function narrow(codes: Int32Array, max: number): CodeArray {
+  if (max < 256) return new Uint8Array(codes);
+  if (max < 65536) return new Uint16Array(codes);
+  return codes;
+}
+
+/** Codes a nominal or ordinal column: a code per distinct value (1 and '1' are two codes with one label). */
+function codeCategorical(fn: string, p: TreePredictorInput): CodedPredictor {
+  const values = p.values;
+  const n = values.length;
+  const raw = new Int32Array(n);
+  const index = new Map<string | number, number>();
+  const labels: string[] = [];
+  const text: number[] = [];
+  let numbers = 0;
+  let texts = 0;
+  const MISSING = -1;
+  const NONE = {};
+  let last: unknown = NONE; // the previous value and its code: runs of one value skip the look-up
+  let lastCode = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v === null) {
+      raw[i] = MISSING;
+      continue;
+    }
+    if (typeof v === 'number') numbers++;
+    else texts++;
+    if (v === last) {
+      raw[i] = lastCode;
+      continue;
+    }
+    let c = index.get(v as string | number);
+    if (c === undefined) {
+      labels.push(checkLabel(fn, p.name, v)); // throws on the first case with an invalid value
+      text.push(typeof v === 'string' ? 1 : 0);
+      c = labels.length - 1;
+      index.set(v as string | number, c);
+    }
+    raw[i] = c;
+    last = v;
+    lastCode = c;
+  }
+  const missing = labels.length;
+  for (let i = 0; i < n; i++) if (raw[i] === MISSING) raw[i] = missing;
+  return {
+    name: p.name,
+    level: p.level,
+    order: p.order,
+    codes: narrow(raw, missing),
+    missing,
+    labels,
+    text: Uint8Array.from(text),
+    numbers,
+    texts,
+    values: null,
+  };
+}
+
+/** Codes a continuous column by the rank of its distinct values. */
+function codeContinuous(fn: string, p: TreePredictorInput): CodedPredictor {
+  const values = p.values;
+  const n = values.length;
+  let present = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v === null) continue;
+    if (typeof v !== 'number' || !Number.isFinite(v)) {
+      throw new Error(`${fn} requires finite numbers or null in continuous predictor "${p.name}", got ${typeof v === 'string' ? `"${v}"` : String(v)}`);
+    }
+    present++;
+  }
+  const sorted = new Float64Array(present);
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v !== null) sorted[at++] = v as number;
+  }
+  sorted.sort();
+  let distinct = 0;
+  for (let j = 0; j < sorted.length; j++) {
+    if (j === 0 || sorted[j] !== sorted[distinct - 1]) sorted[distinct++] = sorted[j]!;
+  }
+  const table = sorted.slice(0, distinct);
+  const raw = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v === null) {
+      raw[i] = distinct;
+      continue;
+    }
+    let lo = 0;
+    let hi = distinct - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (table[mid]! < (v as number)) lo = mid + 1;
+      else hi = mid;
+    }
+    raw[i] = lo;
+  }
+  return {
+    name: p.name,
+    level: p.level,
+    order: p.order,
+    codes: narrow(raw, distinct),
+    missing: distinct,
+    labels: [],
+    text: new Uint8Array(0),
+    numbers: present,
+    texts: 0,
+    values: table,
+  };
+}
+
+/**
+ * Checks tree data and codes it, and gives the view of the cases a tree on all of it uses
+ * (target present, not every predictor missing). The checks, their order and their
+ * messages are those of `prepareTreeData`.
+ *
+ * Cost: O(n · p + n log n) for n cases and p predictors; codes take one to four bytes a case and predictor.
+ * @throws as `prepareTreeData`.
+ */
+export function codeTreeData(fn: string, data: TreeData, intervals: number): { coded: CodedTreeData; view: TreeView } {
+  if (!data || !Array.isArray(data.target)) throw new Error(`${fn} requires data.target to be an array`);
+  if (!Array.isArray(data.predictors) || data.predictors.length === 0) {
+    throw new Error(`${fn} requires at least one predictor, got ${Array.isArray(data.predictors) ? 0 : 'none'}`);
+  }
+  const n = data.target.length;
+  const names = new Set<string>();
+  for (const p of data.predictors) {
+    if (typeof p.name !== 'string' || p.name.trim() === '') throw new Error(`${fn} requires every predictor to have a name`);
+    if (names.has(p.name)) throw new Error(`${fn} requires unique predictor names, got "${p.name}" twice`);
+    names.add(p.name);
+    if (!PREDICTOR_LEVELS.includes(p.level)) {
+      throw new Error(`${fn} requires the level of predictor "${p.name}" to be one of ${PREDICTOR_LEVELS.join(', ')}, got ${String(p.level)}`);
+    }
+    if (!Array.isArray(p.values) || p.values.length !== n) {
+      throw new Error(`${fn} requires predictor "${p.name}" to have one value per case: ${n}, got ${Array.isArray(p.values) ? p.values.length : 'none'}`);
+    }
+  }
+  const targetName = data.targetName ?? 'target';
+
+  // Target.
+  const targetCodes = new Int32Array(n);
+  const targetIndex = new Map<string, number>();
+  const targetLabels: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = data.target[i];
+    if (t === null) {
+      targetCodes[i] = -1;
+      continue;
+    }
+    if (typeof t !== 'string' || t.trim() === '') {
+      throw new Error(`${fn} requires the target to be text or null, got ${t === '' ? 'blank text' : typeof t}`);
+    }
+    let c = targetIndex.get(t);
+    if (c === undefined) {
+      c = targetLabels.length;
+      targetLabels.push(t);
+      targetIndex.set(t, c);
+    }
+    targetCodes[i] = c;
+  }
+
+  // Cases used.
+  let missingTarget = 0;
+  let allPredictorsMissing = 0;
+  const used = new Int32Array(n);
+  let m = 0;
+  const preds = data.predictors;
+  for (let i = 0; i < n; i++) {
+    if (targetCodes[i] === -1) {
+      missingTarget++;
+      continue;
+    }
+    let any = false;
+    for (let j = 0; j < preds.length; j++) {
+      if (preds[j]!.values[i] !== null) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) {
+      allPredictorsMissing++;
+      continue;
+    }
+    used[m++] = i;
+  }
+  if (m === 0) {
+    throw new Error(
+      `${fn} requires at least one case with a target and a predictor, got none of ${n} (target missing: ${missingTarget}, every predictor missing: ${allPredictorsMissing})`,
+    );
+  }
+  const rows = used.slice(0, m);
+  const coded: CodedTreeData = {
+    fn,
+    n,
+    targetName,
+    targetOrder: data.targetOrder,
+    targetLabels,
+    targetCodes,
+    predictors: [],
+    usable: rows,
+    excluded: { missingTarget, allPredictorsMissing },
+  };
+  const view: TreeView = { coded, rows, ...viewTarget(coded, rows), predictors: [] };
+  // Coded and viewed predictor by predictor, so that the first invalid predictor is the one named.
+  for (const p of preds) {
+    const cp = p.level === 'continuous' ? codeContinuous(fn, p) : codeCategorical(fn, p);
+    coded.predictors.push(cp);
+    view.predictors.push(viewPredictor(coded, cp, rows, 'all', intervals));
+  }
+  return { coded, view };
+}
+
+function viewTarget(coded: CodedTreeData, rows: Int32Array): Pick<TreeView, 'targetCategories' | 'targetMap'> {
+  const fn = coded.fn;
+  const labels = coded.targetLabels;
+  const present = new Uint8Array(labels.length);
+  const tc = coded.targetCodes;
+  for (let r = 0; r < rows.length; r++) present[tc[rows[r]!]!] = 1;
+  let targetCategories: string[];
+  if (coded.targetOrder) {
+    targetCategories = [...coded.targetOrder];
+    if (new Set(targetCategories).size !== targetCategories.length) throw new Error(`${fn} requires targetOrder without repeats`);
+    const inOrder = new Set(targetCategories);
+    if (labels.some((l, c) => present[c] === 1 && !inOrder.has(l))) {
+      // the first such value among the cases, as prepareTreeData names it
+      for (let r = 0; r < rows.length; r++) {
+        const l = labels[tc[rows[r]!]!]!;
+        if (!inOrder.has(l)) throw new Error(`${fn} requires targetOrder to list every target value, missing "${l}"`);
+      }
+    }
+  } else {
+    targetCategories = labels.filter((_, c) => present[c] === 1).sort(compareLabels);
+  }
+  const index = new Map(targetCategories.map((t, k) => [t, k]));
+  const targetMap = Int32Array.from(labels, (l, c) => (present[c] === 1 ? index.get(l)! : -1));
+  return { targetCategories, targetMap };
+}
+
+/** R's type-7 quantiles at `probs` (ascending) of values given as counts per distinct value; the arithmetic of `quantile` in src/stats. */
+function quantilesOfCounts(values: Float64Array, counts: Int32Array, total: number, probs: readonly number[]): number[] {
+  const out: number[] = [];
+  let code = 0;
+  let below = 0; // values of codes before `code`
+  const orderStat = (j: number): number => {
+    // the j-th smallest value (1-based); j never decreases between calls
+    while (below + counts[code]! < j) {
+      below += counts[code]!;
+      code++;
+    }
+    return values[code]!;
+  };
+  for (const p of probs) {
+    const index = 1 + (total - 1) * p;
+    const lo = Math.floor(index);
+    const hi = Math.ceil(index);
+    const qs = orderStat(lo);
+    const xHi = orderStat(hi);
+    if (index > lo && xHi !== qs) {
+      const h = index - lo;
+      out.push((1 - h) * qs + h * xHi);
+    } else out.push(qs);
+  }
+  return out;
+}
+
+/**
+ * The view of one predictor on `rows`. `scope` says which cases `prepareTreeData` would
+ * have counted numbers and text over: 'all' (every case of the data) or 'rows' (the data
+ * is the cases `rows`, as in a cross-validation fold).
+ */
+function viewPredictor(coded: CodedTreeData, cp: CodedPredictor, rows: Int32Array, scope: 'all' | 'rows', intervals: number): ViewPredictor {
+  const fn = coded.fn;
+  const G = cp.missing + 1;
+  const codes = cp.codes;
+  const map = new Int32Array(G);
+
+  if (cp.level === 'continuous') {
+    const counts = new Int32Array(G);
+    for (let r = 0; r < rows.length; r++) counts[codes[rows[r]!]!]!++;
+    const hasMissing = counts[cp.missing]! > 0;
+    const total = rows.length - counts[cp.missing]!;
+    if (total === 0) {
+      // every value missing: one (missing) category; map stays 0
+      const info: TreePredictorInfo = { name: cp.name, level: cp.level, categories: [], categoryValues: null, cuts: [], hasMissing };
+      return { coded: cp, info, map };
+    }
+    if (!Number.isSafeInteger(intervals) || intervals < 2) {
+      throw new Error(`binContinuous requires intervals to be a whole number >= 2, got ${intervals}`);
+    }
+    const values = cp.values!;
+    let top = cp.missing - 1;
+    while (counts[top] === 0) top--;
+    const max = values[top]!;
+    const probs = Array.from({ length: intervals - 1 }, (_, i) => (i + 1) / intervals);
+    const qs = quantilesOfCounts(values, counts, total, probs);
+    const cuts: number[] = [];
+    for (const q of qs) if (q < max && (cuts.length === 0 || q > cuts[cuts.length - 1]!)) cuts.push(q);
+    const labels = binLabels(cuts);
+    for (let g = 0; g < cp.missing; g++) map[g] = binOf(values[g]!, cuts);
+    map[cp.missing] = labels.length;
+    const info: TreePredictorInfo = { name: cp.name, level: cp.level, categories: labels, categoryValues: null, cuts, hasMissing };
+    return { coded: cp, info, map };
+  }
+
+  const present = new Uint8Array(G);
+  for (let r = 0; r < rows.length; r++) present[codes[rows[r]!]!] = 1;
+  const hasMissing = present[cp.missing] === 1;
+  let numbers = cp.numbers;
+  let texts = cp.texts;
+  if (scope === 'rows') {
+    numbers = 0;
+    texts = 0;
+    for (let g = 0; g < cp.missing; g++) {
+      if (present[g] === 1) {
+        if (cp.text[g] === 1) texts++;
+        else numbers++;
+      }
+    }
+  }
+  const observed = [...new Set(cp.labels.filter((_, g) => present[g] === 1))];
+  let categories: string[];
+  let categoryValues: number[] | null = null;
+  if (cp.level === 'ordinal') {
+    if (cp.order) {
+      categories = cp.order.map(String);
+      if (new Set(categories).size !== categories.length) throw new Error(`${fn} requires the order of predictor "${cp.name}" without repeats`);
+      const inOrder = new Set(categories);
+      if (observed.some((l) => !inOrder.has(l))) {
+        // the first such value among the cases, as prepareTreeData names it
+        for (let r = 0; r < rows.length; r++) {
+          const g = codes[rows[r]!]!;
+          if (g === cp.missing) continue;
+          const l = cp.labels[g]!;
+          if (!inOrder.has(l)) throw new Error(`${fn} requires every value of ordinal predictor "${cp.name}" to be in its order, got "${l}"`);
+        }
+      }
+    } else {
+      if (texts > 0) {
+        throw new Error(`${fn} requires the category order of ordinal predictor "${cp.name}", whose values are text (give "order")`);
+      }
+      categoryValues = observed.map(Number).sort((a, b) => a - b);
+      categories = categoryValues.map(String);
+    }
+    if (numbers > 0 && texts > 0) throw new Error(`${fn} requires ordinal predictor "${cp.name}" to hold numbers or text, not both`);
+    if (cp.order && numbers > 0 && texts === 0) {
+      const vals = categories.map(Number);
+      if (vals.every(Number.isFinite)) categoryValues = vals;
+    }
+  } else {
+    categories = observed.sort(compareLabels);
+  }
+  const index = new Map(categories.map((c, k) => [c, k]));
+  const k = categories.length;
+  for (let g = 0; g < cp.missing; g++) map[g] = index.get(cp.labels[g]!) ?? k + 1; // k + 1: a value only in other cases
+  map[cp.missing] = k;
+  const info: TreePredictorInfo = { name: cp.name, level: cp.level, categories, categoryValues, cuts: null, hasMissing };
+  return { coded: cp, info, map };
+}
+
+/**
+ * The view of coded data on a set of its usable cases (a cross-validation training set):
+ * the categories `prepareTreeData` gives for the data made of those cases alone.
+ *
+ * Cost: O(|rows| · p + codes).
+ * @throws as `prepareTreeData` on the data made of those cases.
+ */
+export function viewTreeData(coded: CodedTreeData, rows: Int32Array, intervals: number): TreeView {
+  return {
+    coded,
+    rows,
+    ...viewTarget(coded, rows),
+    predictors: coded.predictors.map((cp) => viewPredictor(coded, cp, rows, 'rows', intervals)),
+  };
+}
