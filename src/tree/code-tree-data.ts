@@ -25,6 +25,89 @@ import {
 /** Codes of a column, one per case: the narrowest typed array that holds them. */
 export type CodeArray = Uint8Array | Uint16Array | Int32Array;
 
+/** A column held compactly (internal): the value of case i is `table[codes[i]]` (null = missing). */
+export interface CompactValues {
+  table: readonly (string | number | null)[];
+  codes: CodeArray;
+}
+
+/** The values of a column: one per case, or compact. */
+export type ColumnValues = readonly (string | number | null)[] | CompactValues;
+
+/** Tree data whose columns may be compact (internal; `TreeData` is one). */
+export interface CompactTreeData {
+  target: readonly (string | null)[] | CompactValues;
+  predictors: readonly (Omit<TreePredictorInput, 'values'> & { values: ColumnValues })[];
+  targetName?: string;
+  targetOrder?: readonly string[];
+}
+
+/** Whether a column is compact. */
+export function isCompact(v: unknown): v is CompactValues {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && Array.isArray((v as CompactValues).table) && ArrayBuffer.isView((v as CompactValues).codes);
+}
+
+/** Whether a column is one value per case or compact. */
+export function isColumn(v: unknown): v is ColumnValues {
+  return Array.isArray(v) || isCompact(v);
+}
+
+/** Number of cases of a column. */
+export function columnLength(v: ColumnValues): number {
+  return isCompact(v) ? v.codes.length : v.length;
+}
+
+/** A column as one value per case (the same array when it is one already). */
+export function expandValues(v: ColumnValues): (string | number | null)[] {
+  if (!isCompact(v)) return v as (string | number | null)[];
+  const out = new Array<string | number | null>(v.codes.length);
+  for (let i = 0; i < v.codes.length; i++) out[i] = v.table[v.codes[i]!]!;
+  return out;
+}
+
+/** Tree data with every column as one value per case (for CART, which reads cases). */
+export function expandTreeData(data: CompactTreeData): TreeData {
+  return {
+    ...data,
+    target: expandValues(data.target) as (string | null)[],
+    predictors: data.predictors.map((p) => ({ ...p, values: expandValues(p.values) })),
+  };
+}
+
+const NEGATIVE_ZERO = Symbol('-0');
+
+/**
+ * A column made compact: each distinct value once in the table (−0 apart from 0), in
+ * order of first case.
+ *
+ * Cost: O(n) Map look-ups.
+ */
+export function compactColumn(n: number, get: (i: number) => string | number | null): CompactValues {
+  const index = new Map<string | number | null | symbol, number>();
+  const table: (string | number | null)[] = [];
+  const codes = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = get(i);
+    const key = v === 0 && Object.is(v, -0) ? NEGATIVE_ZERO : v;
+    let c = index.get(key);
+    if (c === undefined) {
+      c = table.length;
+      table.push(v);
+      index.set(key, c);
+    }
+    codes[i] = c;
+  }
+  return { table, codes: narrow(codes, Math.max(0, table.length - 1)) };
+}
+
+/** Per case: whether the value is present (not null), as a reader of a column. */
+export function presentReader(v: ColumnValues): (i: number) => boolean {
+  if (!isCompact(v)) return (i) => v[i] !== null;
+  const present = Uint8Array.from(v.table, (x) => (x === null ? 0 : 1));
+  const codes = v.codes;
+  return (i) => present[codes[i]!] === 1;
+}
+
 /** One predictor coded (internal). */
 export interface CodedPredictor {
   name: string;
@@ -59,6 +142,8 @@ export interface CodedTreeData {
   predictors: CodedPredictor[];
   /** Cases usable by a tree: target present and at least one predictor present, ascending. */
   usable: Int32Array;
+  /** Per predictor, counts of code × target code over the usable cases (see `codeTargetCounts`). */
+  usableCounts: Int32Array[];
   excluded: TreeExclusions;
 }
 
@@ -71,6 +156,8 @@ export interface ViewPredictor {
    * missing category, k + 1 a value none of the cases has (k = `info.categories.length`).
    */
   map: Int32Array;
+  /** Counts of code × target code over the view's rows (see `codeTargetCounts`): the root's counts. */
+  rootCounts: Int32Array;
 }
 
 /** The categories a tree grown on `rows` uses (internal). */
@@ -82,6 +169,46 @@ export interface TreeView {
   /** Target category of each target code (−1: not among the cases). */
   targetMap: Int32Array;
   predictors: ViewPredictor[];
+}
+
+/**
+ * Counts of code × target code of a predictor over some rows: `table[g · Jc + t]` for
+ * code g and target code t (Jc = number of target labels). Four interleaved sub-tables keep
+ * successive increments of one cell from waiting on each other.
+ *
+ * Cost: O(|rows| + G · Jc).
+ */
+export function codeTargetCounts(codes: CodeArray, tcodes: Int32Array, rows: Int32Array, G: number, Jc: number): Int32Array {
+  const S = G * Jc;
+  if (S > 65536) {
+    // many distinct values: increments rarely meet, one table
+    const one = new Int32Array(S);
+    for (let r = 0; r < rows.length; r++) {
+      const i = rows[r]!;
+      one[codes[i]! * Jc + tcodes[i]!]!++;
+    }
+    return one;
+  }
+  const c = new Int32Array(4 * S);
+  const m = rows.length & ~3;
+  let r = 0;
+  for (; r < m; r += 4) {
+    const i0 = rows[r]!;
+    const i1 = rows[r + 1]!;
+    const i2 = rows[r + 2]!;
+    const i3 = rows[r + 3]!;
+    c[codes[i0]! * Jc + tcodes[i0]!]!++;
+    c[S + codes[i1]! * Jc + tcodes[i1]!]!++;
+    c[2 * S + codes[i2]! * Jc + tcodes[i2]!]!++;
+    c[3 * S + codes[i3]! * Jc + tcodes[i3]!]!++;
+  }
+  for (; r < rows.length; r++) {
+    const i = rows[r]!;
+    c[codes[i]! * Jc + tcodes[i]!]!++;
+  }
+  const out = new Int32Array(S);
+  for (let k = 0; k < S; k++) out[k] = c[k]! + c[S + k]! + c[2 * S + k]! + c[3 * S + k]!;
+  return out;
 }
 
 function checkLabel(fn: string, name: string, v: unknown): string {
@@ -99,24 +226,75 @@ function checkLabel(fn: string, name: string, v: unknown): string {
   return label;
 }
 
-/** The narrowest typed array for codes 0 … max. */
-function narrow(codes: Int32Array, max: number): CodeArray {
+/** The narrowest typed array for codes 0 … max (a copy, or `codes` itself when it must stay 32-bit). */
+export function narrow(codes: Int32Array, max: number): CodeArray {
   if (max < 256) return new Uint8Array(codes);
   if (max < 65536) return new Uint16Array(codes);
   return codes;
 }
 
 /** Codes a nominal or ordinal column: a code per distinct value (1 and '1' are two codes with one label). */
-function codeCategorical(fn: string, p: TreePredictorInput): CodedPredictor {
-  const values = p.values;
-  const n = values.length;
-  const raw = new Int32Array(n);
+function codeCategorical(fn: string, p: CompactTreeData['predictors'][number]): CodedPredictor {
   const index = new Map<string | number, number>();
   const labels: string[] = [];
   const text: number[] = [];
+  const MISSING = -1;
+  /** The code of a value that is not null (checked the first time it is seen). */
+  const codeOf = (v: unknown): number => {
+    let c = index.get(v as string | number);
+    if (c === undefined) {
+      labels.push(checkLabel(fn, p.name, v)); // throws on the first case with an invalid value
+      text.push(typeof v === 'string' ? 1 : 0);
+      c = labels.length - 1;
+      index.set(v as string | number, c);
+    }
+    return c;
+  };
+  const finish = (raw: Int32Array, numbers: number, texts: number): CodedPredictor => {
+    const missing = labels.length;
+    for (let i = 0; i < raw.length; i++) if (raw[i] === MISSING) raw[i] = missing;
+    return {
+      name: p.name,
+      level: p.level,
+      order: p.order,
+      codes: narrow(raw, missing),
+      missing,
+      labels,
+      text: Uint8Array.from(text),
+      numbers,
+      texts,
+      values: null,
+    };
+  };
+  if (isCompact(p.values)) {
+    // a table entry is checked and coded where it first occurs, as a value would be
+    const { table, codes } = p.values;
+    const n = codes.length;
+    const raw = new Int32Array(n);
+    const entry = new Int32Array(table.length).fill(-2); // -2: not seen yet
+    let numbers = 0;
+    let texts = 0;
+    for (let i = 0; i < n; i++) {
+      const e = codes[i]!;
+      let c = entry[e]!;
+      if (c === -2) {
+        const v = table[e];
+        c = v === null ? MISSING : codeOf(v);
+        entry[e] = c;
+      }
+      raw[i] = c;
+      if (c !== MISSING) {
+        if (text[c] === 1) texts++;
+        else numbers++;
+      }
+    }
+    return finish(raw, numbers, texts);
+  }
+  const values = p.values as readonly (string | number | null)[];
+  const n = values.length;
+  const raw = new Int32Array(n);
   let numbers = 0;
   let texts = 0;
-  const MISSING = -1;
   const NONE = {};
   let last: unknown = NONE; // the previous value and its code: runs of one value skip the look-up
   let lastCode = 0;
@@ -132,36 +310,17 @@ function codeCategorical(fn: string, p: TreePredictorInput): CodedPredictor {
       raw[i] = lastCode;
       continue;
     }
-    let c = index.get(v as string | number);
-    if (c === undefined) {
-      labels.push(checkLabel(fn, p.name, v)); // throws on the first case with an invalid value
-      text.push(typeof v === 'string' ? 1 : 0);
-      c = labels.length - 1;
-      index.set(v as string | number, c);
-    }
+    const c = codeOf(v);
     raw[i] = c;
     last = v;
     lastCode = c;
   }
-  const missing = labels.length;
-  for (let i = 0; i < n; i++) if (raw[i] === MISSING) raw[i] = missing;
-  return {
-    name: p.name,
-    level: p.level,
-    order: p.order,
-    codes: narrow(raw, missing),
-    missing,
-    labels,
-    text: Uint8Array.from(text),
-    numbers,
-    texts,
-    values: null,
-  };
+  return finish(raw, numbers, texts);
 }
 
 /** Codes a continuous column by the rank of its distinct values. */
-function codeContinuous(fn: string, p: TreePredictorInput): CodedPredictor {
-  const values = p.values;
+function codeContinuous(fn: string, p: CompactTreeData['predictors'][number]): CodedPredictor {
+  const values = expandValues(p.values);
   const n = values.length;
   let present = 0;
   for (let i = 0; i < n; i++) {
@@ -222,12 +381,12 @@ function codeContinuous(fn: string, p: TreePredictorInput): CodedPredictor {
  * Cost: O(n · p + n log n) for n cases and p predictors; codes take one to four bytes a case and predictor.
  * @throws as `prepareTreeData`.
  */
-export function codeTreeData(fn: string, data: TreeData, intervals: number): { coded: CodedTreeData; view: TreeView } {
-  if (!data || !Array.isArray(data.target)) throw new Error(`${fn} requires data.target to be an array`);
+export function codeTreeData(fn: string, data: CompactTreeData, intervals: number): { coded: CodedTreeData; view: TreeView } {
+  if (!data || !isColumn(data.target)) throw new Error(`${fn} requires data.target to be an array`);
   if (!Array.isArray(data.predictors) || data.predictors.length === 0) {
     throw new Error(`${fn} requires at least one predictor, got ${Array.isArray(data.predictors) ? 0 : 'none'}`);
   }
-  const n = data.target.length;
+  const n = columnLength(data.target);
   const names = new Set<string>();
   for (const p of data.predictors) {
     if (typeof p.name !== 'string' || p.name.trim() === '') throw new Error(`${fn} requires every predictor to have a name`);
@@ -236,8 +395,8 @@ export function codeTreeData(fn: string, data: TreeData, intervals: number): { c
     if (!PREDICTOR_LEVELS.includes(p.level)) {
       throw new Error(`${fn} requires the level of predictor "${p.name}" to be one of ${PREDICTOR_LEVELS.join(', ')}, got ${String(p.level)}`);
     }
-    if (!Array.isArray(p.values) || p.values.length !== n) {
-      throw new Error(`${fn} requires predictor "${p.name}" to have one value per case: ${n}, got ${Array.isArray(p.values) ? p.values.length : 'none'}`);
+    if (!isColumn(p.values) || columnLength(p.values) !== n) {
+      throw new Error(`${fn} requires predictor "${p.name}" to have one value per case: ${n}, got ${isColumn(p.values) ? columnLength(p.values) : 'none'}`);
     }
   }
   const targetName = data.targetName ?? 'target';
@@ -246,12 +405,8 @@ export function codeTreeData(fn: string, data: TreeData, intervals: number): { c
   const targetCodes = new Int32Array(n);
   const targetIndex = new Map<string, number>();
   const targetLabels: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = data.target[i];
-    if (t === null) {
-      targetCodes[i] = -1;
-      continue;
-    }
+  const targetCode = (t: unknown): number => {
+    if (t === null) return -1;
     if (typeof t !== 'string' || t.trim() === '') {
       throw new Error(`${fn} requires the target to be text or null, got ${t === '' ? 'blank text' : typeof t}`);
     }
@@ -261,7 +416,19 @@ export function codeTreeData(fn: string, data: TreeData, intervals: number): { c
       targetLabels.push(t);
       targetIndex.set(t, c);
     }
-    targetCodes[i] = c;
+    return c;
+  };
+  if (isCompact(data.target)) {
+    const { table, codes } = data.target;
+    const entry = new Int32Array(table.length).fill(-2); // -2: not seen yet
+    for (let i = 0; i < n; i++) {
+      const e = codes[i]!;
+      if (entry[e] === -2) entry[e] = targetCode(table[e]);
+      targetCodes[i] = entry[e]!;
+    }
+  } else {
+    const target = data.target;
+    for (let i = 0; i < n; i++) targetCodes[i] = targetCode(target[i]);
   }
 
   // Cases used.
@@ -270,14 +437,15 @@ export function codeTreeData(fn: string, data: TreeData, intervals: number): { c
   const used = new Int32Array(n);
   let m = 0;
   const preds = data.predictors;
+  const readers = preds.map((p) => presentReader(p.values));
   for (let i = 0; i < n; i++) {
     if (targetCodes[i] === -1) {
       missingTarget++;
       continue;
     }
     let any = false;
-    for (let j = 0; j < preds.length; j++) {
-      if (preds[j]!.values[i] !== null) {
+    for (let j = 0; j < readers.length; j++) {
+      if (readers[j]!(i)) {
         any = true;
         break;
       }
@@ -303,6 +471,7 @@ export function codeTreeData(fn: string, data: TreeData, intervals: number): { c
     targetCodes,
     predictors: [],
     usable: rows,
+    usableCounts: [],
     excluded: { missingTarget, allPredictorsMissing },
   };
   const view: TreeView = { coded, rows, ...viewTarget(coded, rows), predictors: [] };
@@ -310,7 +479,9 @@ export function codeTreeData(fn: string, data: TreeData, intervals: number): { c
   for (const p of preds) {
     const cp = p.level === 'continuous' ? codeContinuous(fn, p) : codeCategorical(fn, p);
     coded.predictors.push(cp);
-    view.predictors.push(viewPredictor(coded, cp, rows, 'all', intervals));
+    const vp = viewPredictor(coded, cp, rows, 'all', intervals, null);
+    coded.usableCounts.push(vp.rootCounts);
+    view.predictors.push(vp);
   }
   return { coded, view };
 }
@@ -373,21 +544,36 @@ function quantilesOfCounts(values: Float64Array, counts: Int32Array, total: numb
  * have counted numbers and text over: 'all' (every case of the data) or 'rows' (the data
  * is the cases `rows`, as in a cross-validation fold).
  */
-function viewPredictor(coded: CodedTreeData, cp: CodedPredictor, rows: Int32Array, scope: 'all' | 'rows', intervals: number): ViewPredictor {
+function viewPredictor(
+  coded: CodedTreeData,
+  cp: CodedPredictor,
+  rows: Int32Array,
+  scope: 'all' | 'rows',
+  intervals: number,
+  rest: { counts: Int32Array; rows: Int32Array } | null,
+): ViewPredictor {
   const fn = coded.fn;
   const G = cp.missing + 1;
   const codes = cp.codes;
   const map = new Int32Array(G);
+  const Jc = coded.targetLabels.length;
+  let rootCounts: Int32Array;
+  if (rest) {
+    // counts over rows = counts over rows and rest − counts over rest (the smaller count)
+    rootCounts = rest.counts.slice();
+    const other = codeTargetCounts(codes, coded.targetCodes, rest.rows, G, Jc);
+    for (let x = 0; x < rootCounts.length; x++) rootCounts[x]! -= other[x]!;
+  } else rootCounts = codeTargetCounts(codes, coded.targetCodes, rows, G, Jc);
+  const counts = new Int32Array(G);
+  for (let g = 0; g < G; g++) for (let t = 0; t < Jc; t++) counts[g]! += rootCounts[g * Jc + t]!;
 
   if (cp.level === 'continuous') {
-    const counts = new Int32Array(G);
-    for (let r = 0; r < rows.length; r++) counts[codes[rows[r]!]!]!++;
     const hasMissing = counts[cp.missing]! > 0;
     const total = rows.length - counts[cp.missing]!;
     if (total === 0) {
       // every value missing: one (missing) category; map stays 0
       const info: TreePredictorInfo = { name: cp.name, level: cp.level, categories: [], categoryValues: null, cuts: [], hasMissing };
-      return { coded: cp, info, map };
+      return { coded: cp, info, map, rootCounts };
     }
     if (!Number.isSafeInteger(intervals) || intervals < 2) {
       throw new Error(`binContinuous requires intervals to be a whole number >= 2, got ${intervals}`);
@@ -404,11 +590,10 @@ function viewPredictor(coded: CodedTreeData, cp: CodedPredictor, rows: Int32Arra
     for (let g = 0; g < cp.missing; g++) map[g] = binOf(values[g]!, cuts);
     map[cp.missing] = labels.length;
     const info: TreePredictorInfo = { name: cp.name, level: cp.level, categories: labels, categoryValues: null, cuts, hasMissing };
-    return { coded: cp, info, map };
+    return { coded: cp, info, map, rootCounts };
   }
 
-  const present = new Uint8Array(G);
-  for (let r = 0; r < rows.length; r++) present[codes[rows[r]!]!] = 1;
+  const present = Uint8Array.from(counts, (c) => (c > 0 ? 1 : 0));
   const hasMissing = present[cp.missing] === 1;
   let numbers = cp.numbers;
   let texts = cp.texts;
@@ -459,21 +644,25 @@ function viewPredictor(coded: CodedTreeData, cp: CodedPredictor, rows: Int32Arra
   for (let g = 0; g < cp.missing; g++) map[g] = index.get(cp.labels[g]!) ?? k + 1; // k + 1: a value only in other cases
   map[cp.missing] = k;
   const info: TreePredictorInfo = { name: cp.name, level: cp.level, categories, categoryValues, cuts: null, hasMissing };
-  return { coded: cp, info, map };
+  return { coded: cp, info, map, rootCounts };
 }
 
 /**
  * The view of coded data on a set of its usable cases (a cross-validation training set):
- * the categories `prepareTreeData` gives for the data made of those cases alone.
+ * the categories `prepareTreeData` gives for the data made of those cases alone. When
+ * `heldOut` is given it must be the other usable cases (ascending): the counts of `rows`
+ * are then the usable cases' counts less those of `heldOut`.
  *
- * Cost: O(|rows| · p + codes).
+ * Cost: O(min(|rows|, |heldOut|) · p + codes).
  * @throws as `prepareTreeData` on the data made of those cases.
  */
-export function viewTreeData(coded: CodedTreeData, rows: Int32Array, intervals: number): TreeView {
+export function viewTreeData(coded: CodedTreeData, rows: Int32Array, intervals: number, heldOut: Int32Array | null = null): TreeView {
   return {
     coded,
     rows,
     ...viewTarget(coded, rows),
-    predictors: coded.predictors.map((cp) => viewPredictor(coded, cp, rows, 'rows', intervals)),
+    predictors: coded.predictors.map((cp, p) =>
+      viewPredictor(coded, cp, rows, 'rows', intervals, heldOut && heldOut.length < rows.length ? { counts: coded.usableCounts[p]!, rows: heldOut } : null),
+    ),
   };
 }

@@ -1,9 +1,10 @@
 import type { Cohort } from '../cohort/types.js';
 import { cartTree, type CartOptions } from './cart-tree.js';
-import { chaid } from './chaid.js';
-import { crossValidateTree, type CrossValidateTreeResult } from './cross-validate-tree.js';
+import { growChaid, resolveChaidOptions } from './chaid.js';
+import { codeTreeData, expandTreeData, expandValues, isCompact, type CodedTreeData, type CompactTreeData } from './code-tree-data.js';
+import { crossValidateCoded, type CrossValidateTreeResult } from './cross-validate-tree.js';
 import { gainsTable, type GainsTableResult } from './gains-table.js';
-import { treeColumns, type TreeColumn, type TreeColumnSources } from './tree-columns.js';
+import { compactTreeColumns, type CompactTreeColumn, type TreeColumnSources } from './tree-columns.js';
 import { treeFocus } from './tree-focus.js';
 import { compareLabels } from './tree-labels.js';
 import { treeRules, type TreeRule } from './tree-rules.js';
@@ -77,8 +78,9 @@ function parsePredictor(spec: string): { name: string; level: PredictorLevel | n
 }
 
 /** A column at another measurement level (an override), or an error when its values cannot be read so. */
-function asLevel(col: TreeColumn, level: PredictorLevel): TreePredictorInput {
-  if (level === col.level) return { name: col.name, level, values: col.values, ...(col.order ? { order: col.order } : {}) };
+function asLevel(column: CompactTreeColumn, level: PredictorLevel): CompactTreeData['predictors'][number] {
+  if (level === column.level) return { name: column.name, level, values: column.values, ...(column.order ? { order: column.order } : {}) };
+  const col = { ...column, values: expandValues(column.values) };
   const numbers = col.values.every((v) => v === null || typeof v === 'number' || (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))));
   if (level === 'continuous') {
     if (!numbers) throw new Error(`treeAnalysis cannot read "${col.name}" as continuous: it holds text`);
@@ -114,7 +116,7 @@ export function treeAnalysis(cohort: Cohort, options: TreeAnalysisOptions): Tree
   if (!TREE_ANALYSIS_METHODS.includes(method)) {
     throw new Error(`treeAnalysis requires method to be one of ${TREE_ANALYSIS_METHODS.join(', ')}, got "${String(method)}"`);
   }
-  const columns = treeColumns(cohort, options);
+  const columns = compactTreeColumns(cohort, options);
   const byName = new Map(columns.map((c) => [c.name, c]));
   const target = byName.get(options.target);
   if (!target || !target.target) {
@@ -148,8 +150,10 @@ export function treeAnalysis(cohort: Cohort, options: TreeAnalysisOptions): Tree
   if (specs.length === 0) throw new Error('treeAnalysis requires at least one predictor, got 0');
 
   const predictors = specs.map((s) => asLevel(byName.get(s.name)!, s.level ?? byName.get(s.name)!.level));
-  const data: TreeData = {
-    target: target.values.map((v) => (v === null ? null : String(v))),
+  const asText = (v: string | number | null): string | null => (v === null ? null : String(v));
+  const tv = target.values;
+  const data: CompactTreeData = {
+    target: isCompact(tv) ? { table: tv.table.map(asText), codes: tv.codes } : tv.map(asText),
     targetName: target.name,
     predictors,
     ...(target.order ? { targetOrder: target.order } : {}),
@@ -168,10 +172,18 @@ export function treeAnalysis(cohort: Cohort, options: TreeAnalysisOptions): Tree
     intervals: options.intervals,
   };
   const cartOptions: CartOptions = { maxDepth: options.maxDepth, minParent: options.minParent, ...options.cart };
-  const tree = method === 'chaid' ? chaid(data, chaidOptions) : cartTree(data, cartOptions);
+  // CHAID: the data is checked and coded once, for the tree and the cross-validation folds
+  let coded: CodedTreeData | null = null;
+  let tree: DecisionTree;
+  if (method === 'chaid') {
+    const o = resolveChaidOptions('chaid', chaidOptions);
+    const prepared = codeTreeData('chaid', data, o.intervals);
+    coded = prepared.coded;
+    tree = growChaid(prepared.view, o);
+  } else tree = cartTree(expandTreeData(data), cartOptions);
   const focus = treeFocus('treeAnalysis', tree, options.focus ?? (DEFAULT_FOCUS[target.name] && tree.targetCategories.includes(DEFAULT_FOCUS[target.name]!) ? DEFAULT_FOCUS[target.name] : undefined));
   const cv = options.crossValidation
-    ? crossValidateTree(data, {
+    ? crossValidateCoded(data, coded, {
         folds: options.crossValidation.folds,
         seed: options.crossValidation.seed,
         chaid: chaidOptions,
