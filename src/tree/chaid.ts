@@ -1,5 +1,5 @@
 import { mergeCategories, type MergeCategoriesResult } from './merge-categories.js';
-import { codeTargetCounts, codeTreeData, type TreeView, type ViewPredictor } from './code-tree-data.js';
+import { allCodeTargetCounts, caseCodes, codeTreeData, type TreeView, type ViewPredictor } from './code-tree-data.js';
 import {
   MISSING_CATEGORY,
   TREE_STATISTICS,
@@ -84,13 +84,18 @@ const DIRECT_TABLE = 4096;
  * continuous predictor with many distinct values).
  */
 function direct(vp: ViewPredictor, view: TreeView): boolean {
-  return vp.map.length * view.targetMap.length <= DIRECT_TABLE;
+  return caseCodes(view.coded).slots[vp.coded.index]! >= 0 || vp.map.length * view.targetMap.length <= DIRECT_TABLE;
 }
 
-/** Counts of a predictor over rows, kept as `direct` says. */
-function countRows(vp: ViewPredictor, view: TreeView, rows: Int32Array, J: number): Int32Array {
+/** Counts of every predictor over rows, each kept as `direct` says. */
+function countRows(view: TreeView, rows: Int32Array, J: number): Int32Array[] {
+  const all = allCodeTargetCounts(view.coded, rows, (p) => !direct(view.predictors[p]!, view));
+  return view.predictors.map((vp, p) => all[p] ?? countMapped(vp, view, rows, J));
+}
+
+/** Counts of a predictor over rows per category × target category. */
+function countMapped(vp: ViewPredictor, view: TreeView, rows: Int32Array, J: number): Int32Array {
   const tcodes = view.coded.targetCodes;
-  if (direct(vp, view)) return codeTargetCounts(vp.coded.codes, tcodes, rows, vp.map.length, view.targetMap.length);
   const codes = vp.coded.codes;
   const map = vp.map;
   const tmap = view.targetMap;
@@ -304,7 +309,7 @@ export function growChaid(view: TreeView, o: ResolvedChaidOptions): ChaidTree {
     const bySubtraction = need[largest] ? total - childRows[largest]!.length : Infinity;
     const direct = childRows.reduce((s, r, g) => s + (need[g] ? r.length : 0), 0);
     if (bySubtraction < direct) {
-      const counted = childRows.map((r, g) => (g === largest ? null : view.predictors.map((vp) => countRows(vp, view, r, J))));
+      const counted = childRows.map((r, g) => (g === largest ? null : countRows(view, r, J)));
       const rest = parent.map((t, p) => {
         const out = t.slice();
         for (const c of counted) if (c) for (let x = 0; x < out.length; x++) out[x]! -= c[p]![x]!;
@@ -315,7 +320,7 @@ export function growChaid(view: TreeView, o: ResolvedChaidOptions): ChaidTree {
       });
     } else {
       children.forEach((c, g) => {
-        if (need[g]) nodeTables[c] = view.predictors.map((vp) => countRows(vp, view, childRows[g]!, J));
+        if (need[g]) nodeTables[c] = countRows(view, childRows[g]!, J);
       });
     }
   }

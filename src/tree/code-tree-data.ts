@@ -110,6 +110,10 @@ export function presentReader(v: ColumnValues): (i: number) => boolean {
 
 /** One predictor coded (internal). */
 export interface CodedPredictor {
+  /** Position among the coded predictors. */
+  index: number;
+  /** The coding this one copies (with its own position), or itself. */
+  source: CodedPredictor;
   name: string;
   level: PredictorLevel;
   order: readonly string[] | undefined;
@@ -117,6 +121,8 @@ export interface CodedPredictor {
   codes: CodeArray;
   /** Code of a missing value: the number of value codes. */
   missing: number;
+  /** The code most cases have (the first of the most frequent). */
+  frequent: number;
   /** Nominal and ordinal: the label of each code (two codes share a label when a number and a text read the same). */
   labels: string[];
   /** Nominal and ordinal: 1 where the code's value is text, 0 where it is a number. */
@@ -145,6 +151,150 @@ export interface CodedTreeData {
   /** Per predictor, counts of code × target code over the usable cases (see `codeTargetCounts`). */
   usableCounts: Int32Array[];
   excluded: TreeExclusions;
+  /** The one-byte codes again, case by case, for counting (built when first needed, see `caseCodes`). */
+  cases: CaseCodes | null;
+  /** Where codings are shared with other trees on the same columns, or null. */
+  cache: CodingCache | null;
+}
+
+/**
+ * Codings kept for other trees on the same columns (internal): a predictor's coding
+ * depends on its values and level only, not on the target, so trees that share columns
+ * (the same value arrays) share their codings and case codes.
+ */
+export interface CodingCache {
+  predictors: WeakMap<object, Map<PredictorLevel, CodedPredictor>>;
+  cases: Map<string, CaseCodes>;
+  /** Identity of each cached coding, for the key of a list of them. */
+  ids: WeakMap<CodedPredictor, number>;
+  next: number;
+}
+
+/** An empty coding cache. */
+export function codingCache(): CodingCache {
+  return { predictors: new WeakMap(), cases: new Map(), ids: new WeakMap(), next: 0 };
+}
+
+/** Key of the list of codings of coded data in its cache. */
+function cacheKey(coded: CodedTreeData): string | null {
+  const ids: number[] = [];
+  for (const cp of coded.predictors) {
+    const id = coded.cache!.ids.get(cp.source);
+    if (id === undefined) return null;
+    ids.push(id);
+  }
+  return ids.join(',');
+}
+
+/**
+ * The one-byte predictor codes case by case, each predictor's most frequent code left out
+ * (internal): case i's other codes are `entries[start[i]] … entries[start[i + 1] − 1]`, each
+ * `slot << 8 | code`. Counting every predictor over a node's scattered cases then reads one
+ * short run per case instead of one cache line per predictor and case, and increments only
+ * for the codes that are not the most frequent; those are found by subtraction.
+ */
+export interface CaseCodes {
+  start: Int32Array;
+  entries: Uint16Array;
+  /** Slot of each predictor, −1 for one whose codes are wider than a byte (counted from its column). */
+  slots: Int32Array;
+  /** Per slot: the predictor, its number of codes, and its left-out code. */
+  predictor: Int32Array;
+  size: Int32Array;
+  base: Int32Array;
+}
+
+/** At most this many predictors have slots (`slot << 8 | code` must fit 16 bits). */
+const MAX_SLOTS = 256;
+
+/** The case codes of coded data (built once, kept on it). Cost: O(n · p) the first time. */
+export function caseCodes(coded: CodedTreeData): CaseCodes {
+  if (coded.cases) return coded.cases;
+  const key = coded.cache ? cacheKey(coded) : null;
+  const known = key === null ? undefined : coded.cache!.cases.get(key);
+  if (known) {
+    coded.cases = known;
+    return known;
+  }
+  const P = coded.predictors.length;
+  const slots = new Int32Array(P).fill(-1);
+  const predictor: number[] = [];
+  const size: number[] = [];
+  const base: number[] = [];
+  coded.predictors.forEach((cp, p) => {
+    if (!(cp.codes instanceof Uint8Array) || predictor.length >= MAX_SLOTS) return;
+    slots[p] = predictor.length;
+    predictor.push(p);
+    size.push(cp.missing + 1);
+    base.push(cp.frequent);
+  });
+  const n = coded.n;
+  const start = new Int32Array(n + 1);
+  for (let s = 0; s < predictor.length; s++) {
+    const col = coded.predictors[predictor[s]!]!.codes;
+    const b = base[s]!;
+    for (let i = 0; i < n; i++) if (col[i] !== b) start[i + 1]!++;
+  }
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const entries = new Uint16Array(start[n]!);
+  const fill = start.slice(0, n);
+  for (let s = 0; s < predictor.length; s++) {
+    const col = coded.predictors[predictor[s]!]!.codes;
+    const b = base[s]!;
+    for (let i = 0; i < n; i++) {
+      const g = col[i]!;
+      if (g !== b) entries[fill[i]!++] = (s << 8) | g;
+    }
+  }
+  coded.cases = { start, entries, slots, predictor: Int32Array.from(predictor), size: Int32Array.from(size), base: Int32Array.from(base) };
+  if (key !== null) coded.cache!.cases.set(key, coded.cases);
+  return coded.cases;
+}
+
+/**
+ * Counts of code × target code of every predictor over rows (as `codeTargetCounts` gives
+ * each), the one-byte predictors in one pass over the case matrix; predictors with wider
+ * codes that `skip` names are left out (undefined).
+ *
+ * Cost: O(|rows| · p + codes).
+ */
+export function allCodeTargetCounts(coded: CodedTreeData, rows: Int32Array, skip: (p: number) => boolean = () => false): (Int32Array | undefined)[] {
+  const cc = caseCodes(coded);
+  const Jc = coded.targetLabels.length;
+  const tcodes = coded.targetCodes;
+  const out: (Int32Array | undefined)[] = new Array(coded.predictors.length);
+  // the predictors with slots: one table, slot s from offsets[s]
+  const W = cc.predictor.length;
+  const offsets = new Int32Array(W + 1);
+  for (let s = 0; s < W; s++) offsets[s + 1] = offsets[s]! + cc.size[s]! * Jc;
+  const flat = new Int32Array(offsets[W]!);
+  const totals = new Int32Array(Jc);
+  const { start, entries } = cc;
+  for (let r = 0; r < rows.length; r++) {
+    const i = rows[r]!;
+    const t = tcodes[i]!;
+    totals[t]!++;
+    const end = start[i + 1]!;
+    for (let e = start[i]!; e < end; e++) {
+      const x = entries[e]!;
+      flat[offsets[x >> 8]! + (x & 255) * Jc + t]!++;
+    }
+  }
+  for (let s = 0; s < W; s++) {
+    // the left-out code: every case of the rows less those with another code
+    const o = offsets[s]!;
+    const at = o + cc.base[s]! * Jc;
+    for (let t = 0; t < Jc; t++) {
+      let other = 0;
+      for (let g = 0; g < cc.size[s]!; g++) other += flat[o + g * Jc + t]!;
+      flat[at + t] = totals[t]! - other;
+    }
+    out[cc.predictor[s]!] = flat.subarray(o, offsets[s + 1]!);
+  }
+  coded.predictors.forEach((cp, p) => {
+    if (cc.slots[p]! < 0 && !skip(p)) out[p] = codeTargetCounts(cp.codes, tcodes, rows, cp.missing + 1, Jc);
+  });
+  return out;
 }
 
 /** A predictor as a tree grown on some cases sees it (internal). */
@@ -226,6 +376,15 @@ function checkLabel(fn: string, name: string, v: unknown): string {
   return label;
 }
 
+/** The code most cases have, of codes 0 … max (the first of the most frequent). */
+function mostFrequent(codes: CodeArray, max: number): number {
+  const counts = new Int32Array(max + 1);
+  for (let i = 0; i < codes.length; i++) counts[codes[i]!]!++;
+  let best = 0;
+  for (let g = 1; g <= max; g++) if (counts[g]! > counts[best]!) best = g;
+  return best;
+}
+
 /** The narrowest typed array for codes 0 … max (a copy, or `codes` itself when it must stay 32-bit). */
 export function narrow(codes: Int32Array, max: number): CodeArray {
   if (max < 256) return new Uint8Array(codes);
@@ -253,11 +412,15 @@ function codeCategorical(fn: string, p: CompactTreeData['predictors'][number]): 
   const finish = (raw: Int32Array, numbers: number, texts: number): CodedPredictor => {
     const missing = labels.length;
     for (let i = 0; i < raw.length; i++) if (raw[i] === MISSING) raw[i] = missing;
-    return {
+    const codes = narrow(raw, missing);
+    const cp: CodedPredictor = {
+      index: -1,
+      source: null as unknown as CodedPredictor,
       name: p.name,
       level: p.level,
       order: p.order,
-      codes: narrow(raw, missing),
+      codes,
+      frequent: mostFrequent(codes, missing),
       missing,
       labels,
       text: Uint8Array.from(text),
@@ -265,6 +428,8 @@ function codeCategorical(fn: string, p: CompactTreeData['predictors'][number]): 
       texts,
       values: null,
     };
+    cp.source = cp;
+    return cp;
   };
   if (isCompact(p.values)) {
     // a table entry is checked and coded where it first occurs, as a value would be
@@ -359,11 +524,15 @@ function codeContinuous(fn: string, p: CompactTreeData['predictors'][number]): C
     }
     raw[i] = lo;
   }
-  return {
+  const codes = narrow(raw, distinct);
+  const cp: CodedPredictor = {
+    index: -1,
+    source: null as unknown as CodedPredictor,
     name: p.name,
     level: p.level,
     order: p.order,
-    codes: narrow(raw, distinct),
+    codes,
+    frequent: mostFrequent(codes, distinct),
     missing: distinct,
     labels: [],
     text: new Uint8Array(0),
@@ -371,6 +540,8 @@ function codeContinuous(fn: string, p: CompactTreeData['predictors'][number]): C
     texts: 0,
     values: table,
   };
+  cp.source = cp;
+  return cp;
 }
 
 /**
@@ -381,7 +552,7 @@ function codeContinuous(fn: string, p: CompactTreeData['predictors'][number]): C
  * Cost: O(n · p + n log n) for n cases and p predictors; codes take one to four bytes a case and predictor.
  * @throws as `prepareTreeData`.
  */
-export function codeTreeData(fn: string, data: CompactTreeData, intervals: number): { coded: CodedTreeData; view: TreeView } {
+export function codeTreeData(fn: string, data: CompactTreeData, intervals: number, cache: CodingCache | null = null): { coded: CodedTreeData; view: TreeView } {
   if (!data || !isColumn(data.target)) throw new Error(`${fn} requires data.target to be an array`);
   if (!Array.isArray(data.predictors) || data.predictors.length === 0) {
     throw new Error(`${fn} requires at least one predictor, got ${Array.isArray(data.predictors) ? 0 : 'none'}`);
@@ -473,17 +644,35 @@ export function codeTreeData(fn: string, data: CompactTreeData, intervals: numbe
     usable: rows,
     usableCounts: [],
     excluded: { missingTarget, allPredictorsMissing },
+    cases: null,
+    cache,
   };
   const view: TreeView = { coded, rows, ...viewTarget(coded, rows), predictors: [] };
   // Coded and viewed predictor by predictor, so that the first invalid predictor is the one named.
   for (const p of preds) {
-    const cp = p.level === 'continuous' ? codeContinuous(fn, p) : codeCategorical(fn, p);
+    const cp = codePredictor(fn, p, cache);
+    cp.index = coded.predictors.length;
     coded.predictors.push(cp);
     const vp = viewPredictor(coded, cp, rows, 'all', intervals, null);
     coded.usableCounts.push(vp.rootCounts);
     view.predictors.push(vp);
   }
   return { coded, view };
+}
+
+/** A predictor's coding: from the cache (a copy to place), or made (and cached). */
+function codePredictor(fn: string, p: CompactTreeData['predictors'][number], cache: CodingCache | null): CodedPredictor {
+  const values = p.values as object;
+  const known = cache?.predictors.get(values)?.get(p.level);
+  if (known) return { ...known, name: p.name, order: p.order };
+  const cp = p.level === 'continuous' ? codeContinuous(fn, p) : codeCategorical(fn, p);
+  if (cache) {
+    let byLevel = cache.predictors.get(values);
+    if (!byLevel) cache.predictors.set(values, (byLevel = new Map()));
+    byLevel.set(p.level, cp);
+    cache.ids.set(cp, cache.next++);
+  }
+  return cp;
 }
 
 function viewTarget(coded: CodedTreeData, rows: Int32Array): Pick<TreeView, 'targetCategories' | 'targetMap'> {
@@ -550,20 +739,14 @@ function viewPredictor(
   rows: Int32Array,
   scope: 'all' | 'rows',
   intervals: number,
-  rest: { counts: Int32Array; rows: Int32Array } | null,
+  counted: Int32Array | null,
 ): ViewPredictor {
   const fn = coded.fn;
   const G = cp.missing + 1;
   const codes = cp.codes;
   const map = new Int32Array(G);
   const Jc = coded.targetLabels.length;
-  let rootCounts: Int32Array;
-  if (rest) {
-    // counts over rows = counts over rows and rest − counts over rest (the smaller count)
-    rootCounts = rest.counts.slice();
-    const other = codeTargetCounts(codes, coded.targetCodes, rest.rows, G, Jc);
-    for (let x = 0; x < rootCounts.length; x++) rootCounts[x]! -= other[x]!;
-  } else rootCounts = codeTargetCounts(codes, coded.targetCodes, rows, G, Jc);
+  const rootCounts = counted ?? codeTargetCounts(codes, coded.targetCodes, rows, G, Jc);
   const counts = new Int32Array(G);
   for (let g = 0; g < G; g++) for (let t = 0; t < Jc; t++) counts[g]! += rootCounts[g * Jc + t]!;
 
@@ -657,12 +840,20 @@ function viewPredictor(
  * @throws as `prepareTreeData` on the data made of those cases.
  */
 export function viewTreeData(coded: CodedTreeData, rows: Int32Array, intervals: number, heldOut: Int32Array | null = null): TreeView {
+  let counts: Int32Array[];
+  if (heldOut !== null && heldOut.length < rows.length) {
+    // counts over rows = counts over the usable cases − counts over the held-out ones
+    counts = allCodeTargetCounts(coded, heldOut).map((h, p) => {
+      const c = coded.usableCounts[p]!.slice();
+      if (!h) throw new Error('allCodeTargetCounts left a predictor out');
+      for (let x = 0; x < c.length; x++) c[x]! -= h[x]!;
+      return c;
+    });
+  } else counts = allCodeTargetCounts(coded, rows) as Int32Array[];
   return {
     coded,
     rows,
     ...viewTarget(coded, rows),
-    predictors: coded.predictors.map((cp, p) =>
-      viewPredictor(coded, cp, rows, 'rows', intervals, heldOut && heldOut.length < rows.length ? { counts: coded.usableCounts[p]!, rows: heldOut } : null),
-    ),
+    predictors: coded.predictors.map((cp, p) => viewPredictor(coded, cp, rows, 'rows', intervals, counts[p]!)),
   };
 }

@@ -1,7 +1,16 @@
 import type { Cohort } from '../cohort/types.js';
 import { cartTree, type CartOptions } from './cart-tree.js';
 import { growChaid, resolveChaidOptions } from './chaid.js';
-import { codeTreeData, expandTreeData, expandValues, isCompact, type CodedTreeData, type CompactTreeData } from './code-tree-data.js';
+import {
+  codeTreeData,
+  codingCache,
+  expandTreeData,
+  expandValues,
+  isCompact,
+  type CodedTreeData,
+  type CodingCache,
+  type CompactTreeData,
+} from './code-tree-data.js';
 import { crossValidateCoded, type CrossValidateTreeResult } from './cross-validate-tree.js';
 import { gainsTable, type GainsTableResult } from './gains-table.js';
 import { compactTreeColumns, type CompactTreeColumn, type TreeColumnSources } from './tree-columns.js';
@@ -58,6 +67,29 @@ export interface TreeAnalysisResult extends DecisionTree {
 
 const DEFAULT_FOCUS: Record<string, string> = { progress_category: 'up', outcome_met: 'met' };
 
+/** The sources that make columns (see `TreeColumnSources`). */
+const SOURCE_KEYS = ['clusters', 'clusterGroups', 'progressCategory', 'startScore', 'ageBands'] as const;
+
+/**
+ * The columns of one cohort and their codings, for several `treeAnalysis` calls with the
+ * same sources (internal: `evaluate` grows three trees on the same predictors; each is then
+ * built and coded once).
+ */
+export interface TreeAnalysisShared {
+  cohort: Cohort;
+  sources: TreeColumnSources;
+  /** The columns, made by the first call. */
+  columns: CompactTreeColumn[] | null;
+  codings: CodingCache;
+}
+
+/** What `treeAnalysis` calls on this cohort with these sources can share. Cost: O(1); the columns are made by the first call. */
+export function shareTreeAnalysis(cohort: Cohort, sources: TreeColumnSources): TreeAnalysisShared {
+  const picked: TreeColumnSources = {};
+  for (const k of SOURCE_KEYS) if (sources[k] !== undefined) (picked as Record<string, unknown>)[k] = sources[k];
+  return { cohort, sources: picked, columns: null, codings: codingCache() };
+}
+
 /** Columns that exist only when their source is given. */
 const NEEDS_SOURCE: Record<string, string> = {
   cluster: 'the clusters grouping (CLI: --clusters FILE)',
@@ -102,13 +134,16 @@ function asLevel(column: CompactTreeColumn, level: PredictorLevel): CompactTreeD
  * cross-validated accuracy of CHAID and CART against the majority class. Families whose
  * target is missing are left out and counted (`excluded`).
  *
+ * With `shared` (see `shareTreeAnalysis`), the columns and their codings are made once for
+ * several trees on the same cohort and sources; the results are the same.
+ *
  * Cost: one tree (see `chaid`, `cartTree`), plus k of each with cross-validation.
  * @throws naming an unknown target or predictor and listing the valid names; a target
  *   that is not a 0/1 or text column; progress_category without `progressCategory`;
- *   invalid options.
+ *   invalid options; `shared` made for another cohort or other sources.
  * @example treeAnalysis(cohort, { target: 'social_care_after', clusters }).rules[0].text
  */
-export function treeAnalysis(cohort: Cohort, options: TreeAnalysisOptions): TreeAnalysisResult {
+export function treeAnalysis(cohort: Cohort, options: TreeAnalysisOptions, shared: TreeAnalysisShared | null = null): TreeAnalysisResult {
   if (!options || typeof options.target !== 'string' || options.target.trim() === '') {
     throw new Error('treeAnalysis requires a target column name');
   }
@@ -116,7 +151,10 @@ export function treeAnalysis(cohort: Cohort, options: TreeAnalysisOptions): Tree
   if (!TREE_ANALYSIS_METHODS.includes(method)) {
     throw new Error(`treeAnalysis requires method to be one of ${TREE_ANALYSIS_METHODS.join(', ')}, got "${String(method)}"`);
   }
-  const columns = compactTreeColumns(cohort, options);
+  if (shared && (shared.cohort !== cohort || SOURCE_KEYS.some((k) => shared.sources[k] !== options[k]))) {
+    throw new Error('treeAnalysis was given columns shared with another cohort or other sources');
+  }
+  const columns = shared ? (shared.columns ??= compactTreeColumns(cohort, options)) : compactTreeColumns(cohort, options);
   const byName = new Map(columns.map((c) => [c.name, c]));
   const target = byName.get(options.target);
   if (!target || !target.target) {
@@ -177,7 +215,7 @@ export function treeAnalysis(cohort: Cohort, options: TreeAnalysisOptions): Tree
   let tree: DecisionTree;
   if (method === 'chaid') {
     const o = resolveChaidOptions('chaid', chaidOptions);
-    const prepared = codeTreeData('chaid', data, o.intervals);
+    const prepared = codeTreeData('chaid', data, o.intervals, shared?.codings ?? null);
     coded = prepared.coded;
     tree = growChaid(prepared.view, o);
   } else tree = cartTree(expandTreeData(data), cartOptions);

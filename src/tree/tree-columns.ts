@@ -1,7 +1,7 @@
 import { DEFAULT_AGE_BANDS, type AgeBand } from '../cohort/config.js';
 import { NEED_MISSING, type Cohort, type FamilyGrouping, type YesNo } from '../cohort/types.js';
 import { monthsOfInvolvement } from '../outcomes/months-of-involvement.js';
-import { compactColumn, expandValues, narrow, type ColumnValues, type CompactValues } from './code-tree-data.js';
+import { compactColumn, expandValues, type ColumnValues, type CompactValues } from './code-tree-data.js';
 import type { PredictorLevel } from './tree-types.js';
 
 /** Family-level labellings a tree can use besides the cohort's own columns. */
@@ -118,23 +118,27 @@ export function compactTreeColumns(cohort: Cohort, sources: TreeColumnSources = 
     grouping(sources.progressCategory, 'progress_category', 'Family Star progress: up (higher than average), same, down', ['up', 'same', 'down']);
   }
 
+  // one pass over the family × need bytes; each need's values ('0', '1', null) enter its table where first met
   const needCount = cohort.needIds.length;
-  cohort.needIds.forEach((id, j) => {
-    // the need byte of each family, its value ('0', '1', null) entered in the table where first met
-    const entry = new Int16Array(256).fill(-1);
-    const table: (string | null)[] = [];
-    const codes = new Int32Array(n);
-    for (let f = 0; f < n; f++) {
-      const v = cohort.needs[f * needCount + j]!;
-      let c = entry[v]!;
+  const needs = cohort.needs;
+  const entry = new Int16Array(needCount * 256).fill(-1);
+  const needTables: (string | null)[][] = cohort.needIds.map(() => []);
+  const needCodes = cohort.needIds.map(() => new Uint8Array(n)); // at most 256 distinct bytes
+  for (let f = 0; f < n; f++) {
+    const base = f * needCount;
+    for (let j = 0; j < needCount; j++) {
+      const v = needs[base + j]!;
+      let c = entry[j * 256 + v]!;
       if (c < 0) {
-        c = table.length;
-        table.push(v === NEED_MISSING ? null : String(v));
-        entry[v] = c;
+        c = needTables[j]!.length;
+        needTables[j]!.push(v === NEED_MISSING ? null : String(v));
+        entry[j * 256 + v] = c;
       }
-      codes[f] = c;
+      needCodes[j]![f] = c;
     }
-    const values: CompactValues = { table, codes: narrow(codes, Math.max(0, table.length - 1)) };
+  }
+  cohort.needIds.forEach((id, j) => {
+    const values: CompactValues = { table: needTables[j]!, codes: needCodes[j]! };
     add({ name: `need_${id}`, values, level: 'nominal', defaultPredictor: true, description: `need indicator ${id} at the start (0/1)` });
   });
 
