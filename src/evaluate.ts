@@ -14,7 +14,7 @@ import { parseProgressBands } from './progress/parse-progress-bands.js';
 import type { ProgressBands, ProgressByGroupResult, ProgressResult } from './progress/types.js';
 import { outcomesAnalysis, type OutcomesResult } from './outcomes/outcomes-analysis.js';
 import { OUTCOME_MEASURES } from './cohort/catalogues.js';
-import { treeAnalysis, type TreeAnalysisOptions, type TreeAnalysisResult } from './tree/tree-analysis.js';
+import { shareTreeAnalysis, treeAnalysis, type TreeAnalysisOptions, type TreeAnalysisResult } from './tree/tree-analysis.js';
 
 /** Above this many families, the slowest optional parts are reduced (and the results say so). */
 export const LARGE_COHORT = 20_000;
@@ -203,14 +203,20 @@ export function evaluate(cohort: Cohort, config: WorkbenchConfig, summary: DataQ
   if (!cartComparison) {
     scaleNotes.push(`CART was not cross-validated beside CHAID: the cohort has more than ${LARGE_COHORT.toLocaleString('en-GB')} families (run earlyhelp tree --method cart to compare)`);
   }
+  // the three trees share their predictor columns, built and coded once
+  const shared = shareTreeAnalysis(cohort, sources);
   const grow = (name: string, target: string, cart: boolean): TreeAnalysisResult | null => {
     try {
-      return treeAnalysis(cohort, {
-        target,
-        ...sources,
-        ...chaidOptions,
-        ...(folds > 1 ? { crossValidation: { folds, seed, cart } } : {}),
-      });
+      return treeAnalysis(
+        cohort,
+        {
+          target,
+          ...sources,
+          ...chaidOptions,
+          ...(folds > 1 ? { crossValidation: { folds, seed, cart } } : {}),
+        },
+        shared,
+      );
     } catch (e) {
       notes[name] = (e as Error).message;
       return null;
