@@ -27,11 +27,17 @@ export interface CrossValidateTreeOptions {
   chaid?: ChaidOptions;
   /** Options of the CART trees; `false` leaves CART out (default: grown). */
   cart?: CartOptions | false;
+  /**
+   * How many of the folds are held out in turn (default: all k). Fewer is a reduction for
+   * large cohorts: 1 is a single hold-out split, the first fold (1/k of the cases)
+   * predicted by trees grown on the other k − 1 folds.
+   */
+  rounds?: number;
 }
 
 /** Accuracy of one method over the folds. */
 export interface FoldAccuracy {
-  /** Correct predictions over all held-out cases / held-out cases. */
+  /** Correct predictions / held-out cases (every case, unless fewer rounds than folds were asked for). */
   accuracy: number;
   correct: number;
   /** Accuracy in each fold. */
@@ -44,6 +50,9 @@ export interface CrossValidateTreeResult {
   seed: number;
   /** Cases used (target present, not every predictor missing). */
   n: number;
+  /** With fewer rounds than folds: the rounds, and the cases held out (predicted) in them. */
+  rounds?: number;
+  heldOut?: number;
   /** Predicting the most frequent target category of the training folds for everyone. */
   baseline: FoldAccuracy;
   chaid: FoldAccuracy;
@@ -124,10 +133,12 @@ function correctPredictions(tree: DecisionTree, view: TreeView, rows: Int32Array
  * re-binned on those), with `predictTree` (a case a split cannot place takes its node's
  * most frequent category). Same data, options and seed, same result. The data is checked
  * and coded once; each fold's CHAID tree grows on its training cases of the shared coding.
+ * With `rounds` r < k only the first r folds are held out (r = 1: a hold-out split), and
+ * the accuracies are over those folds' cases (`heldOut`).
  *
- * Cost: k × (one CHAID + one CART fit on (k − 1)/k of the cases).
- * @throws if folds is not a whole number in [2, n], the seed is not a whole number, or
- *   the data or tree options are invalid.
+ * Cost: r × (one CHAID + one CART fit on (k − 1)/k of the cases), r = k by default.
+ * @throws if folds is not a whole number in [2, n], rounds not one in [1, folds], the seed
+ *   is not a whole number, or the data or tree options are invalid.
  * @example crossValidateTree(data, { folds: 10, seed: 1 }) // { chaid: { accuracy: 0.74, ... }, cart: {...}, baseline: { accuracy: 0.72, ... } }
  */
 export function crossValidateTree(data: TreeData, options: CrossValidateTreeOptions = {}): CrossValidateTreeResult {
@@ -158,6 +169,10 @@ export function crossValidateCoded(data: CompactTreeData, coded: CodedTreeData |
   if (!Number.isSafeInteger(k) || k < 2 || k > usable.length) {
     throw new Error(`crossValidateTree requires folds to be a whole number with 2 <= folds <= n, got folds=${String(k)}, n=${usable.length}`);
   }
+  const rounds = options.rounds ?? k;
+  if (!Number.isSafeInteger(rounds) || rounds < 1 || rounds > k) {
+    throw new Error(`crossValidateTree requires rounds to be a whole number with 1 <= rounds <= folds, got rounds=${String(rounds)}, folds=${k}`);
+  }
   const order = shuffled(usable, createRng(seed));
   const foldOf = new Int32Array(n).fill(-1);
   order.forEach((i, pos) => (foldOf[i] = pos % k));
@@ -168,7 +183,8 @@ export function crossValidateCoded(data: CompactTreeData, coded: CodedTreeData |
   const correct = { baseline: 0, chaid: 0, cart: 0 };
   const tcodes = shared.targetCodes;
   let cases: TreeData | null = null; // the data as cases, for CART
-  for (let f = 0; f < k; f++) {
+  let heldOut = 0;
+  for (let f = 0; f < rounds; f++) {
     let testSize = 0;
     for (const i of usable) if (foldOf[i] === f) testSize++;
     const train = new Int32Array(usable.length - testSize);
@@ -179,6 +195,7 @@ export function crossValidateCoded(data: CompactTreeData, coded: CodedTreeData |
       if (foldOf[i] === f) test[b++] = i;
       else train[a++] = i;
     }
+    heldOut += test.length;
     const score = (name: 'baseline' | 'chaid' | 'cart', c: number): void => {
       correct[name] += c;
       scores[name].push(c / test.length);
@@ -205,14 +222,21 @@ export function crossValidateCoded(data: CompactTreeData, coded: CodedTreeData |
     }
   }
   const used = usable.length;
-  const summary = (name: 'baseline' | 'chaid' | 'cart'): FoldAccuracy => ({ accuracy: correct[name] / used, correct: correct[name], perFold: scores[name] });
+  const summary = (name: 'baseline' | 'chaid' | 'cart'): FoldAccuracy => ({ accuracy: correct[name] / heldOut, correct: correct[name], perFold: scores[name] });
+  const dealt = `folds dealt from a shuffle with seed ${seed}; accuracy = correct predictions / held-out cases; baseline = the training folds' most frequent target category`;
   return {
     folds: k,
     seed,
     n: used,
+    ...(rounds < k ? { rounds, heldOut } : {}),
     baseline: summary('baseline'),
     chaid: summary('chaid'),
     cart: options.cart === false ? null : summary('cart'),
-    method: `${k}-fold cross-validation, folds dealt from a shuffle with seed ${seed}; accuracy = correct predictions / held-out cases; baseline = the training folds' most frequent target category`,
+    method:
+      rounds === k
+        ? `${k}-fold cross-validation, ${dealt}`
+        : rounds === 1
+          ? `hold-out validation: the first of ${k} folds (${heldOut} of ${used} cases) predicted by trees grown on the other ${k - 1}, ${dealt}`
+          : `${k}-fold cross-validation, the first ${rounds} folds held out in turn (${heldOut} of ${used} cases), ${dealt}`,
   };
 }

@@ -40,8 +40,8 @@ export interface TreeAnalysisOptions extends ChaidOptions, TreeColumnSources {
   focus?: string;
   /** Options of CART (method 'cart' and cross-validation). */
   cart?: CartOptions;
-  /** k-fold cross-validated accuracy of CHAID and CART against the majority class (default: not run). */
-  crossValidation?: { folds?: number; seed?: number; cart?: boolean };
+  /** k-fold cross-validated accuracy of CHAID and CART against the majority class (default: not run; `rounds`: see `crossValidateTree`). */
+  crossValidation?: { folds?: number; seed?: number; cart?: boolean; rounds?: number };
 }
 
 /** A predictor as the analysis used it. */
@@ -224,6 +224,7 @@ export function treeAnalysis(cohort: Cohort, options: TreeAnalysisOptions, share
     ? crossValidateCoded(data, coded, {
         folds: options.crossValidation.folds,
         seed: options.crossValidation.seed,
+        ...(options.crossValidation.rounds === undefined ? {} : { rounds: options.crossValidation.rounds }),
         chaid: chaidOptions,
         cart: options.crossValidation.cart === false ? false : cartOptions,
       })
