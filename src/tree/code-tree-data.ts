@@ -85,7 +85,8 @@ const NEGATIVE_ZERO = Symbol('-0');
 export function compactColumn(n: number, get: (i: number) => string | number | null): CompactValues {
   const index = new Map<string | number | null | symbol, number>();
   const table: (string | number | null)[] = [];
-  const codes = new Int32Array(n);
+  let codes: CodeArray = new Uint8Array(n); // widened when the table outgrows it
+  let limit = 256;
   for (let i = 0; i < n; i++) {
     const v = get(i);
     const key = v === 0 && Object.is(v, -0) ? NEGATIVE_ZERO : v;
@@ -94,10 +95,14 @@ export function compactColumn(n: number, get: (i: number) => string | number | n
       c = table.length;
       table.push(v);
       index.set(key, c);
+      if (c >= limit) {
+        codes = c < 65536 ? new Uint16Array(codes) : new Int32Array(codes);
+        limit = c < 65536 ? 65536 : Infinity;
+      }
     }
     codes[i] = c;
   }
-  return { table, codes: narrow(codes, Math.max(0, table.length - 1)) };
+  return { table, codes };
 }
 
 /** Per case: whether the value is present (not null), as a reader of a column. */
@@ -409,10 +414,7 @@ function codeCategorical(fn: string, p: CompactTreeData['predictors'][number]): 
     }
     return c;
   };
-  const finish = (raw: Int32Array, numbers: number, texts: number): CodedPredictor => {
-    const missing = labels.length;
-    for (let i = 0; i < raw.length; i++) if (raw[i] === MISSING) raw[i] = missing;
-    const codes = narrow(raw, missing);
+  const made = (codes: CodeArray, frequent: number, numbers: number, texts: number): CodedPredictor => {
     const cp: CodedPredictor = {
       index: -1,
       source: null as unknown as CodedPredictor,
@@ -420,8 +422,8 @@ function codeCategorical(fn: string, p: CompactTreeData['predictors'][number]): 
       level: p.level,
       order: p.order,
       codes,
-      frequent: mostFrequent(codes, missing),
-      missing,
+      frequent,
+      missing: labels.length,
       labels,
       text: Uint8Array.from(text),
       numbers,
@@ -431,29 +433,46 @@ function codeCategorical(fn: string, p: CompactTreeData['predictors'][number]): 
     cp.source = cp;
     return cp;
   };
+  const finish = (raw: Int32Array, numbers: number, texts: number): CodedPredictor => {
+    const missing = labels.length;
+    for (let i = 0; i < raw.length; i++) if (raw[i] === MISSING) raw[i] = missing;
+    const codes = narrow(raw, missing);
+    return made(codes, mostFrequent(codes, missing), numbers, texts);
+  };
   if (isCompact(p.values)) {
-    // a table entry is checked and coded where it first occurs, as a value would be
-    const { table, codes } = p.values;
-    const n = codes.length;
-    const raw = new Int32Array(n);
+    // a table entry is checked and coded where it first occurs, as a value would be; then
+    // every case's code is its entry's
+    const { table, codes: entries } = p.values;
+    const n = entries.length;
     const entry = new Int32Array(table.length).fill(-2); // -2: not seen yet
+    const perEntry = new Int32Array(table.length);
+    for (let i = 0; i < n; i++) {
+      const e = entries[i]!;
+      if (entry[e] === -2) {
+        const v = table[e];
+        entry[e] = v === null ? MISSING : codeOf(v);
+      }
+      perEntry[e]!++;
+    }
+    const missing = labels.length;
+    const perCode = new Int32Array(missing + 1);
     let numbers = 0;
     let texts = 0;
-    for (let i = 0; i < n; i++) {
-      const e = codes[i]!;
-      let c = entry[e]!;
-      if (c === -2) {
-        const v = table[e];
-        c = v === null ? MISSING : codeOf(v);
-        entry[e] = c;
-      }
-      raw[i] = c;
+    entry.forEach((c, e) => {
+      if (c === -2) return;
+      const code = c === MISSING ? missing : c;
+      entry[e] = code;
+      perCode[code]! += perEntry[e]!;
       if (c !== MISSING) {
-        if (text[c] === 1) texts++;
-        else numbers++;
+        if (text[c] === 1) texts += perEntry[e]!;
+        else numbers += perEntry[e]!;
       }
-    }
-    return finish(raw, numbers, texts);
+    });
+    const codes = missing < 256 ? new Uint8Array(n) : missing < 65536 ? new Uint16Array(n) : new Int32Array(n);
+    for (let i = 0; i < n; i++) codes[i] = entry[entries[i]!]!;
+    let frequent = 0;
+    for (let g = 1; g <= missing; g++) if (perCode[g]! > perCode[frequent]!) frequent = g;
+    return made(codes, frequent, numbers, texts);
   }
   const values = p.values as readonly (string | number | null)[];
   const n = values.length;
@@ -485,15 +504,14 @@ function codeCategorical(fn: string, p: CompactTreeData['predictors'][number]): 
 
 /** Codes a continuous column by the rank of its distinct values. */
 function codeContinuous(fn: string, p: CompactTreeData['predictors'][number]): CodedPredictor {
-  const values = expandValues(p.values);
+  if (isCompact(p.values)) return codeContinuousCompact(fn, p.name, p.level, p.order, p.values);
+  const values = p.values as readonly (string | number | null)[];
   const n = values.length;
   let present = 0;
   for (let i = 0; i < n; i++) {
     const v = values[i];
     if (v === null) continue;
-    if (typeof v !== 'number' || !Number.isFinite(v)) {
-      throw new Error(`${fn} requires finite numbers or null in continuous predictor "${p.name}", got ${typeof v === 'string' ? `"${v}"` : String(v)}`);
-    }
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw invalidContinuous(fn, p.name, v);
     present++;
   }
   const sorted = new Float64Array(present);
@@ -539,6 +557,79 @@ function codeContinuous(fn: string, p: CompactTreeData['predictors'][number]): C
     numbers: present,
     texts: 0,
     values: table,
+  };
+  cp.source = cp;
+  return cp;
+}
+
+function invalidContinuous(fn: string, name: string, v: unknown): Error {
+  return new Error(`${fn} requires finite numbers or null in continuous predictor "${name}", got ${typeof v === 'string' ? `"${v}"` : String(v)}`);
+}
+
+/** `codeContinuous` of a compact column: its table entries ranked, each checked where it first occurs. */
+function codeContinuousCompact(fn: string, name: string, level: PredictorLevel, order: readonly string[] | undefined, column: CompactValues): CodedPredictor {
+  const { table, codes: entries } = column;
+  const n = entries.length;
+  const seen = new Uint8Array(table.length);
+  const perEntry = new Int32Array(table.length);
+  for (let i = 0; i < n; i++) {
+    const e = entries[i]!;
+    if (seen[e] === 0) {
+      const v = table[e];
+      if (v !== null && (typeof v !== 'number' || !Number.isFinite(v))) throw invalidContinuous(fn, name, v);
+      seen[e] = 1;
+    }
+    perEntry[e]!++;
+  }
+  let present = 0;
+  const occurring: number[] = [];
+  table.forEach((v, e) => {
+    if (seen[e] === 1 && v !== null) {
+      occurring.push(v as number);
+      present += perEntry[e]!;
+    }
+  });
+  const sorted = Float64Array.from(occurring).sort();
+  let distinct = 0;
+  for (let j = 0; j < sorted.length; j++) {
+    if (j === 0 || sorted[j] !== sorted[distinct - 1]) sorted[distinct++] = sorted[j]!;
+  }
+  const values = sorted.slice(0, distinct);
+  const rank = new Int32Array(table.length).fill(distinct); // null (and entries that never occur): missing
+  table.forEach((v, e) => {
+    if (seen[e] === 0 || v === null) return;
+    let lo = 0;
+    let hi = distinct - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (values[mid]! < (v as number)) lo = mid + 1;
+      else hi = mid;
+    }
+    rank[e] = lo;
+  });
+  const codes = distinct < 256 ? new Uint8Array(n) : distinct < 65536 ? new Uint16Array(n) : new Int32Array(n);
+  const perCode = new Int32Array(distinct + 1);
+  for (let i = 0; i < n; i++) {
+    const c = rank[entries[i]!]!;
+    codes[i] = c;
+    perCode[c]!++;
+  }
+  let frequent = 0;
+  for (let g = 1; g <= distinct; g++) if (perCode[g]! > perCode[frequent]!) frequent = g;
+  const cp: CodedPredictor = {
+    index: -1,
+    source: null as unknown as CodedPredictor,
+    name,
+    level,
+    order,
+    codes,
+    frequent,
+    missing: distinct,
+    labels: [],
+    text: new Uint8Array(0),
+    numbers: present,
+    texts: 0,
+    values,
   };
   cp.source = cp;
   return cp;
@@ -648,15 +739,28 @@ export function codeTreeData(fn: string, data: CompactTreeData, intervals: numbe
     cache,
   };
   const view: TreeView = { coded, rows, ...viewTarget(coded, rows), predictors: [] };
-  // Coded and viewed predictor by predictor, so that the first invalid predictor is the one named.
+  // Every predictor coded, then viewed in order; the first invalid predictor is the one named,
+  // as when each is coded and viewed before the next: a predictor that cannot be coded is
+  // named only after the views of the predictors before it.
+  let failure: unknown = null;
   for (const p of preds) {
-    const cp = codePredictor(fn, p, cache);
-    cp.index = coded.predictors.length;
-    coded.predictors.push(cp);
-    const vp = viewPredictor(coded, cp, rows, 'all', intervals, null);
+    try {
+      const cp = codePredictor(fn, p, cache);
+      cp.index = coded.predictors.length;
+      coded.predictors.push(cp);
+    } catch (e) {
+      failure = e;
+      break;
+    }
+  }
+  // counts over the usable cases: case by case when every predictor is coded
+  const counts = failure === null ? allCodeTargetCounts(coded, rows) : [];
+  coded.predictors.forEach((cp, j) => {
+    const vp = viewPredictor(coded, cp, rows, 'all', intervals, counts[j] ?? null);
     coded.usableCounts.push(vp.rootCounts);
     view.predictors.push(vp);
-  }
+  });
+  if (failure !== null) throw failure;
   return { coded, view };
 }
 

@@ -170,9 +170,21 @@ export function compactTreeColumns(cohort: Cohort, sources: TreeColumnSources = 
   flag('social_care_after', (i) => fams[i]!.socialCareAfter, false, "children's social care after the intervention (0/1)");
   flag('cp_plan_after', (i) => fams[i]!.cpPlanAfter, false, 'a child protection plan after closure (0/1)');
 
+  // months of involvement, computed once per pair of dates
+  const months = new Map<string, Map<string, number>>();
+  const monthsOf = (start: string, end: string): number => {
+    let byEnd = months.get(start);
+    if (!byEnd) months.set(start, (byEnd = new Map()));
+    let m = byEnd.get(end);
+    if (m === undefined) byEnd.set(end, (m = monthsOfInvolvement(start, end)));
+    return m;
+  };
   add({
     name: 'months_of_involvement',
-    values: fams.map((f) => (f.endDate === null ? null : monthsOfInvolvement(f.startDate, f.endDate))),
+    values: compact((i) => {
+      const f = fams[i]!;
+      return f.endDate === null ? null : monthsOf(f.startDate, f.endDate);
+    }),
     level: 'continuous',
     defaultPredictor: true,
     description: 'months of involvement: (end_date − start_date) / 30.4375 days; open cases missing',
