@@ -14,7 +14,7 @@ import { parseProgressBands } from './progress/parse-progress-bands.js';
 import type { ProgressBands, ProgressByGroupResult, ProgressResult } from './progress/types.js';
 import { outcomesAnalysis, type OutcomesResult } from './outcomes/outcomes-analysis.js';
 import { OUTCOME_MEASURES } from './cohort/catalogues.js';
-import { treeAnalysis, type TreeAnalysisOptions, type TreeAnalysisResult } from './tree/tree-analysis.js';
+import { shareTreeAnalysis, treeAnalysis, type TreeAnalysisOptions, type TreeAnalysisResult } from './tree/tree-analysis.js';
 
 /** Above this many families, the slowest optional parts are reduced (and the results say so). */
 export const LARGE_COHORT = 20_000;
@@ -31,6 +31,29 @@ export const LARGE_COHORT_CLUSTER_SAMPLE = 20_000;
  * subsetting scheme; half the families when that is fewer, clusterboot's default).
  */
 export const LARGE_COHORT_STABILITY_SUBSET = 50_000;
+
+/**
+ * Above this many families the trees' accuracy comes from one hold-out fold instead of
+ * k-fold cross-validation: the training folds are as large as in k-fold, and the held-out
+ * fold alone (a k-th of at least this many families) pins the accuracy down to a few tenths
+ * of a percentage point, so the other k − 1 fits add time, not information.
+ */
+export const TREE_HOLDOUT_COHORT = 200_000;
+
+/**
+ * How the evaluation validates its trees for a cohort of `families` with `folds` folds:
+ * every fold held out in turn, or above TREE_HOLDOUT_COHORT the first fold only (`rounds`
+ * 1), with the note that says so. Cost: O(1).
+ */
+export function treeValidation(families: number, folds: number): { rounds: number | undefined; note: string | null } {
+  if (folds < 2 || families <= TREE_HOLDOUT_COHORT) return { rounds: undefined, note: null };
+  return {
+    rounds: 1,
+    note:
+      `tree accuracy from one hold-out split (the first of ${folds} folds, 1/${folds} of the families, predicted by trees grown on the rest), not ${folds}-fold cross-validation: ` +
+      `the cohort has more than ${TREE_HOLDOUT_COHORT.toLocaleString('en-GB')} families (the held-out families per tree are in trees.*.crossValidation.heldOut)`,
+  };
+}
 
 /** The stages of an evaluation, in the order they run (for progress reporting). */
 export const EVALUATION_STAGES = ['needs', 'clusters', 'progress', 'outcomes', 'trees'] as const;
@@ -228,14 +251,22 @@ export function evaluate(cohort: Cohort, config: WorkbenchConfig, summary: DataQ
   if (!cartComparison) {
     scaleNotes.push(`CART was not cross-validated beside CHAID: the cohort has more than ${LARGE_COHORT.toLocaleString('en-GB')} families (run earlyhelp tree --method cart to compare)`);
   }
+  const validation = treeValidation(cohort.families.length, folds);
+  if (validation.note) scaleNotes.push(validation.note);
+  // the three trees share their predictor columns, built and coded once
+  const shared = shareTreeAnalysis(cohort, sources);
   const grow = (name: string, target: string, cart: boolean): TreeAnalysisResult | null => {
     try {
-      return treeAnalysis(cohort, {
-        target,
-        ...sources,
-        ...chaidOptions,
-        ...(folds > 1 ? { crossValidation: { folds, seed, cart } } : {}),
-      });
+      return treeAnalysis(
+        cohort,
+        {
+          target,
+          ...sources,
+          ...chaidOptions,
+          ...(folds > 1 ? { crossValidation: { folds, seed, cart, ...(validation.rounds ? { rounds: validation.rounds } : {}) } } : {}),
+        },
+        shared,
+      );
     } catch (e) {
       notes[name] = (e as Error).message;
       return null;

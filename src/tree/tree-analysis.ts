@@ -1,9 +1,19 @@
 import type { Cohort } from '../cohort/types.js';
 import { cartTree, type CartOptions } from './cart-tree.js';
-import { chaid } from './chaid.js';
-import { crossValidateTree, type CrossValidateTreeResult } from './cross-validate-tree.js';
+import { growChaid, resolveChaidOptions } from './chaid.js';
+import {
+  codeTreeData,
+  codingCache,
+  expandTreeData,
+  expandValues,
+  isCompact,
+  type CodedTreeData,
+  type CodingCache,
+  type CompactTreeData,
+} from './code-tree-data.js';
+import { crossValidateCoded, type CrossValidateTreeResult } from './cross-validate-tree.js';
 import { gainsTable, type GainsTableResult } from './gains-table.js';
-import { treeColumns, type TreeColumn, type TreeColumnSources } from './tree-columns.js';
+import { compactTreeColumns, type CompactTreeColumn, type TreeColumnSources } from './tree-columns.js';
 import { treeFocus } from './tree-focus.js';
 import { compareLabels } from './tree-labels.js';
 import { treeRules, type TreeRule } from './tree-rules.js';
@@ -30,8 +40,8 @@ export interface TreeAnalysisOptions extends ChaidOptions, TreeColumnSources {
   focus?: string;
   /** Options of CART (method 'cart' and cross-validation). */
   cart?: CartOptions;
-  /** k-fold cross-validated accuracy of CHAID and CART against the majority class (default: not run). */
-  crossValidation?: { folds?: number; seed?: number; cart?: boolean };
+  /** k-fold cross-validated accuracy of CHAID and CART against the majority class (default: not run; `rounds`: see `crossValidateTree`). */
+  crossValidation?: { folds?: number; seed?: number; cart?: boolean; rounds?: number };
 }
 
 /** A predictor as the analysis used it. */
@@ -57,6 +67,29 @@ export interface TreeAnalysisResult extends DecisionTree {
 
 const DEFAULT_FOCUS: Record<string, string> = { progress_category: 'up', outcome_met: 'met' };
 
+/** The sources that make columns (see `TreeColumnSources`). */
+const SOURCE_KEYS = ['clusters', 'clusterGroups', 'progressCategory', 'startScore', 'ageBands'] as const;
+
+/**
+ * The columns of one cohort and their codings, for several `treeAnalysis` calls with the
+ * same sources (internal: `evaluate` grows three trees on the same predictors; each is then
+ * built and coded once).
+ */
+export interface TreeAnalysisShared {
+  cohort: Cohort;
+  sources: TreeColumnSources;
+  /** The columns, made by the first call. */
+  columns: CompactTreeColumn[] | null;
+  codings: CodingCache;
+}
+
+/** What `treeAnalysis` calls on this cohort with these sources can share. Cost: O(1); the columns are made by the first call. */
+export function shareTreeAnalysis(cohort: Cohort, sources: TreeColumnSources): TreeAnalysisShared {
+  const picked: TreeColumnSources = {};
+  for (const k of SOURCE_KEYS) if (sources[k] !== undefined) (picked as Record<string, unknown>)[k] = sources[k];
+  return { cohort, sources: picked, columns: null, codings: codingCache() };
+}
+
 /** Columns that exist only when their source is given. */
 const NEEDS_SOURCE: Record<string, string> = {
   cluster: 'the clusters grouping (CLI: --clusters FILE)',
@@ -77,8 +110,9 @@ function parsePredictor(spec: string): { name: string; level: PredictorLevel | n
 }
 
 /** A column at another measurement level (an override), or an error when its values cannot be read so. */
-function asLevel(col: TreeColumn, level: PredictorLevel): TreePredictorInput {
-  if (level === col.level) return { name: col.name, level, values: col.values, ...(col.order ? { order: col.order } : {}) };
+function asLevel(column: CompactTreeColumn, level: PredictorLevel): CompactTreeData['predictors'][number] {
+  if (level === column.level) return { name: column.name, level, values: column.values, ...(column.order ? { order: column.order } : {}) };
+  const col = { ...column, values: expandValues(column.values) };
   const numbers = col.values.every((v) => v === null || typeof v === 'number' || (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))));
   if (level === 'continuous') {
     if (!numbers) throw new Error(`treeAnalysis cannot read "${col.name}" as continuous: it holds text`);
@@ -100,13 +134,16 @@ function asLevel(col: TreeColumn, level: PredictorLevel): TreePredictorInput {
  * cross-validated accuracy of CHAID and CART against the majority class. Families whose
  * target is missing are left out and counted (`excluded`).
  *
+ * With `shared` (see `shareTreeAnalysis`), the columns and their codings are made once for
+ * several trees on the same cohort and sources; the results are the same.
+ *
  * Cost: one tree (see `chaid`, `cartTree`), plus k of each with cross-validation.
  * @throws naming an unknown target or predictor and listing the valid names; a target
  *   that is not a 0/1 or text column; progress_category without `progressCategory`;
- *   invalid options.
+ *   invalid options; `shared` made for another cohort or other sources.
  * @example treeAnalysis(cohort, { target: 'social_care_after', clusters }).rules[0].text
  */
-export function treeAnalysis(cohort: Cohort, options: TreeAnalysisOptions): TreeAnalysisResult {
+export function treeAnalysis(cohort: Cohort, options: TreeAnalysisOptions, shared: TreeAnalysisShared | null = null): TreeAnalysisResult {
   if (!options || typeof options.target !== 'string' || options.target.trim() === '') {
     throw new Error('treeAnalysis requires a target column name');
   }
@@ -114,7 +151,10 @@ export function treeAnalysis(cohort: Cohort, options: TreeAnalysisOptions): Tree
   if (!TREE_ANALYSIS_METHODS.includes(method)) {
     throw new Error(`treeAnalysis requires method to be one of ${TREE_ANALYSIS_METHODS.join(', ')}, got "${String(method)}"`);
   }
-  const columns = treeColumns(cohort, options);
+  if (shared && (shared.cohort !== cohort || SOURCE_KEYS.some((k) => shared.sources[k] !== options[k]))) {
+    throw new Error('treeAnalysis was given columns shared with another cohort or other sources');
+  }
+  const columns = shared ? (shared.columns ??= compactTreeColumns(cohort, options)) : compactTreeColumns(cohort, options);
   const byName = new Map(columns.map((c) => [c.name, c]));
   const target = byName.get(options.target);
   if (!target || !target.target) {
@@ -148,8 +188,10 @@ export function treeAnalysis(cohort: Cohort, options: TreeAnalysisOptions): Tree
   if (specs.length === 0) throw new Error('treeAnalysis requires at least one predictor, got 0');
 
   const predictors = specs.map((s) => asLevel(byName.get(s.name)!, s.level ?? byName.get(s.name)!.level));
-  const data: TreeData = {
-    target: target.values.map((v) => (v === null ? null : String(v))),
+  const asText = (v: string | number | null): string | null => (v === null ? null : String(v));
+  const tv = target.values;
+  const data: CompactTreeData = {
+    target: isCompact(tv) ? { table: tv.table.map(asText), codes: tv.codes } : tv.map(asText),
     targetName: target.name,
     predictors,
     ...(target.order ? { targetOrder: target.order } : {}),
@@ -168,12 +210,21 @@ export function treeAnalysis(cohort: Cohort, options: TreeAnalysisOptions): Tree
     intervals: options.intervals,
   };
   const cartOptions: CartOptions = { maxDepth: options.maxDepth, minParent: options.minParent, ...options.cart };
-  const tree = method === 'chaid' ? chaid(data, chaidOptions) : cartTree(data, cartOptions);
+  // CHAID: the data is checked and coded once, for the tree and the cross-validation folds
+  let coded: CodedTreeData | null = null;
+  let tree: DecisionTree;
+  if (method === 'chaid') {
+    const o = resolveChaidOptions('chaid', chaidOptions);
+    const prepared = codeTreeData('chaid', data, o.intervals, shared?.codings ?? null);
+    coded = prepared.coded;
+    tree = growChaid(prepared.view, o);
+  } else tree = cartTree(expandTreeData(data), cartOptions);
   const focus = treeFocus('treeAnalysis', tree, options.focus ?? (DEFAULT_FOCUS[target.name] && tree.targetCategories.includes(DEFAULT_FOCUS[target.name]!) ? DEFAULT_FOCUS[target.name] : undefined));
   const cv = options.crossValidation
-    ? crossValidateTree(data, {
+    ? crossValidateCoded(data, coded, {
         folds: options.crossValidation.folds,
         seed: options.crossValidation.seed,
+        ...(options.crossValidation.rounds === undefined ? {} : { rounds: options.crossValidation.rounds }),
         chaid: chaidOptions,
         cart: options.crossValidation.cart === false ? false : cartOptions,
       })

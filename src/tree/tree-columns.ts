@@ -1,6 +1,7 @@
 import { DEFAULT_AGE_BANDS, type AgeBand } from '../cohort/config.js';
-import { needValue, type Cohort, type FamilyGrouping, type YesNo } from '../cohort/types.js';
+import { NEED_MISSING, type Cohort, type FamilyGrouping, type YesNo } from '../cohort/types.js';
 import { monthsOfInvolvement } from '../outcomes/months-of-involvement.js';
+import { compactColumn, expandValues, type ColumnValues, type CompactValues } from './code-tree-data.js';
 import type { PredictorLevel } from './tree-types.js';
 
 /** Family-level labellings a tree can use besides the cohort's own columns. */
@@ -32,6 +33,11 @@ export interface TreeColumn {
   defaultPredictor: boolean;
   /** What the column is. */
   description: string;
+}
+
+/** A tree column whose values may be compact (internal: what `treeAnalysis` reads). */
+export interface CompactTreeColumn extends Omit<TreeColumn, 'values'> {
+  values: ColumnValues;
 }
 
 const yesNo = (v: YesNo): string | null => (v === null ? null : String(v));
@@ -80,17 +86,31 @@ function inferLevel(values: readonly (string | null)[]): { level: PredictorLevel
  * @example treeColumns(cohort, { clusters }).map((c) => c.name) // ['cluster', 'need_debt', ..., 'months_of_involvement', ...]
  */
 export function treeColumns(cohort: Cohort, sources: TreeColumnSources = {}): TreeColumn[] {
+  return compactTreeColumns(cohort, sources).map((c) => ({ ...c, values: Array.isArray(c.values) ? [...c.values] : expandValues(c.values) }));
+}
+
+/**
+ * The columns of {@link treeColumns}, the categorical ones compact (one to four bytes a
+ * family and a small table of values) rather than one value per family (internal).
+ *
+ * Cost: O(families · (needs + extra columns) + children).
+ * @throws as `treeColumns`.
+ */
+export function compactTreeColumns(cohort: Cohort, sources: TreeColumnSources = {}): CompactTreeColumn[] {
   const fams = cohort.families;
-  const cols: TreeColumn[] = [];
-  const add = (c: Omit<TreeColumn, 'target'> & { target?: boolean }): void => {
+  const n = fams.length;
+  const cols: CompactTreeColumn[] = [];
+  const add = (c: Omit<CompactTreeColumn, 'target'> & { target?: boolean }): void => {
     cols.push({ target: c.level === 'nominal', ...c });
   };
+  const compact = (get: (i: number) => string | number | null): CompactValues => compactColumn(n, get);
   const grouping = (g: FamilyGrouping | undefined, name: string, description: string, order?: readonly string[]): void => {
     if (!g) return;
     checkAligned(cohort, name, g.values, 'grouping');
+    const values = compact((i) => g.values[i]!);
     if (order) {
-      add({ name, values: [...g.values], level: 'nominal', order: [...order], defaultPredictor: false, description, target: true });
-    } else add({ name, values: [...g.values], level: 'nominal', defaultPredictor: true, description });
+      add({ name, values, level: 'nominal', order: [...order], defaultPredictor: false, description, target: true });
+    } else add({ name, values, level: 'nominal', defaultPredictor: true, description });
   };
   grouping(sources.clusters, 'cluster', 'need cluster');
   grouping(sources.clusterGroups, 'cluster_group', 'group of the need cluster');
@@ -98,16 +118,32 @@ export function treeColumns(cohort: Cohort, sources: TreeColumnSources = {}): Tr
     grouping(sources.progressCategory, 'progress_category', 'Family Star progress: up (higher than average), same, down', ['up', 'same', 'down']);
   }
 
+  // one pass over the family × need bytes; each need's values ('0', '1', null) enter its table where first met
+  const needCount = cohort.needIds.length;
+  const needs = cohort.needs;
+  const entry = new Int16Array(needCount * 256).fill(-1);
+  const needTables: (string | null)[][] = cohort.needIds.map(() => []);
+  const needCodes = cohort.needIds.map(() => new Uint8Array(n)); // at most 256 distinct bytes
+  for (let f = 0; f < n; f++) {
+    const base = f * needCount;
+    for (let j = 0; j < needCount; j++) {
+      const v = needs[base + j]!;
+      let c = entry[j * 256 + v]!;
+      if (c < 0) {
+        c = needTables[j]!.length;
+        needTables[j]!.push(v === NEED_MISSING ? null : String(v));
+        entry[j * 256 + v] = c;
+      }
+      needCodes[j]![f] = c;
+    }
+  }
   cohort.needIds.forEach((id, j) => {
-    const values = fams.map((_, f) => {
-      const v = needValue(cohort, f, j);
-      return v === null ? null : String(v);
-    });
+    const values: CompactValues = { table: needTables[j]!, codes: needCodes[j]! };
     add({ name: `need_${id}`, values, level: 'nominal', defaultPredictor: true, description: `need indicator ${id} at the start (0/1)` });
   });
 
-  const youngest: (number | null)[] = new Array(fams.length).fill(null);
-  const oldest: (number | null)[] = new Array(fams.length).fill(null);
+  const youngest: (number | null)[] = new Array(n).fill(null);
+  const oldest: (number | null)[] = new Array(n).fill(null);
   for (const ch of cohort.children) {
     const a = ch.ageAtStart;
     if (a === null) continue;
@@ -117,36 +153,55 @@ export function treeColumns(cohort: Cohort, sources: TreeColumnSources = {}): Tr
   }
   const bands = sources.ageBands ?? DEFAULT_AGE_BANDS;
   const bandOrder = bands.map((b) => b.label);
-  add({ name: 'youngest_child_age', values: youngest, level: 'ordinal', defaultPredictor: true, description: 'age of the youngest child at the start, whole years' });
-  add({ name: 'oldest_child_age', values: oldest, level: 'ordinal', defaultPredictor: true, description: 'age of the oldest child at the start, whole years' });
-  add({ name: 'youngest_child_band', values: youngest.map((a) => bandOf(bands, a)), level: 'ordinal', order: bandOrder, defaultPredictor: true, description: 'age band of the youngest child', target: true });
-  add({ name: 'oldest_child_band', values: oldest.map((a) => bandOf(bands, a)), level: 'ordinal', order: bandOrder, defaultPredictor: true, description: 'age band of the oldest child', target: true });
+  const youngestValues = compact((i) => youngest[i]!);
+  const oldestValues = compact((i) => oldest[i]!);
+  // the band of an age: the same codes, the ages' table read as bands
+  const banded = (ages: CompactValues): CompactValues => ({ table: ages.table.map((a) => bandOf(bands, a as number | null)), codes: ages.codes });
+  add({ name: 'youngest_child_age', values: youngestValues, level: 'ordinal', defaultPredictor: true, description: 'age of the youngest child at the start, whole years' });
+  add({ name: 'oldest_child_age', values: oldestValues, level: 'ordinal', defaultPredictor: true, description: 'age of the oldest child at the start, whole years' });
+  add({ name: 'youngest_child_band', values: banded(youngestValues), level: 'ordinal', order: bandOrder, defaultPredictor: true, description: 'age band of the youngest child', target: true });
+  add({ name: 'oldest_child_band', values: banded(oldestValues), level: 'ordinal', order: bandOrder, defaultPredictor: true, description: 'age band of the oldest child', target: true });
 
   const flag = (name: string, get: (i: number) => YesNo, defaultPredictor: boolean, description: string): void =>
-    add({ name, values: fams.map((_, i) => yesNo(get(i))), level: 'nominal', defaultPredictor, description });
+    add({ name, values: compact((i) => yesNo(get(i))), level: 'nominal', defaultPredictor, description });
   flag('re_referred', (i) => fams[i]!.reReferred, true, 're-referred to Early Help after closure (0/1)');
   flag('social_care_before', (i) => fams[i]!.socialCareBefore, true, "children's social care before the intervention (0/1)");
   flag('social_care_during', (i) => fams[i]!.socialCareDuring, false, "children's social care during the intervention (0/1)");
   flag('social_care_after', (i) => fams[i]!.socialCareAfter, false, "children's social care after the intervention (0/1)");
   flag('cp_plan_after', (i) => fams[i]!.cpPlanAfter, false, 'a child protection plan after closure (0/1)');
 
+  // months of involvement, computed once per pair of dates
+  const months = new Map<string, Map<string, number>>();
+  const monthsOf = (start: string, end: string): number => {
+    let byEnd = months.get(start);
+    if (!byEnd) months.set(start, (byEnd = new Map()));
+    let m = byEnd.get(end);
+    if (m === undefined) byEnd.set(end, (m = monthsOfInvolvement(start, end)));
+    return m;
+  };
   add({
     name: 'months_of_involvement',
-    values: fams.map((f) => (f.endDate === null ? null : monthsOfInvolvement(f.startDate, f.endDate))),
+    values: compact((i) => {
+      const f = fams[i]!;
+      return f.endDate === null ? null : monthsOf(f.startDate, f.endDate);
+    }),
     level: 'continuous',
     defaultPredictor: true,
     description: 'months of involvement: (end_date − start_date) / 30.4375 days; open cases missing',
   });
-  add({ name: 'adults', values: fams.map((f) => f.adults), level: 'ordinal', defaultPredictor: true, description: 'adults in the household' });
-  add({ name: 'female_adults', values: fams.map((f) => f.femaleAdults), level: 'ordinal', defaultPredictor: true, description: 'female adults in the household' });
-  add({ name: 'service', values: fams.map((f) => f.service), level: 'nominal', defaultPredictor: true, description: 'the team that worked with the family' });
-  add({ name: 'ethnicity', values: fams.map((f) => f.ethnicity), level: 'nominal', defaultPredictor: true, description: 'ethnicity' });
-  add({ name: 'imd_decile', values: fams.map((f) => f.imdDecile), level: 'ordinal', defaultPredictor: true, description: 'index of multiple deprivation decile (1 most deprived)' });
-  add({ name: 'closure_reason', values: fams.map((f) => f.closureReason), level: 'nominal', defaultPredictor: false, description: 'closure reason' });
-  add({ name: 'outcome', values: fams.map((f) => f.outcome), level: 'nominal', defaultPredictor: false, description: 'case outcome at closure' });
+  add({ name: 'adults', values: compact((i) => fams[i]!.adults), level: 'ordinal', defaultPredictor: true, description: 'adults in the household' });
+  add({ name: 'female_adults', values: compact((i) => fams[i]!.femaleAdults), level: 'ordinal', defaultPredictor: true, description: 'female adults in the household' });
+  add({ name: 'service', values: compact((i) => fams[i]!.service), level: 'nominal', defaultPredictor: true, description: 'the team that worked with the family' });
+  add({ name: 'ethnicity', values: compact((i) => fams[i]!.ethnicity), level: 'nominal', defaultPredictor: true, description: 'ethnicity' });
+  add({ name: 'imd_decile', values: compact((i) => fams[i]!.imdDecile), level: 'ordinal', defaultPredictor: true, description: 'index of multiple deprivation decile (1 most deprived)' });
+  add({ name: 'closure_reason', values: compact((i) => fams[i]!.closureReason), level: 'nominal', defaultPredictor: false, description: 'closure reason' });
+  add({ name: 'outcome', values: compact((i) => fams[i]!.outcome), level: 'nominal', defaultPredictor: false, description: 'case outcome at closure' });
   add({
     name: 'outcome_met',
-    values: fams.map((f) => (f.outcome === 'met' || f.outcome === 'partially_met' ? 'met' : f.outcome === 'not_met' ? 'not_met' : null)),
+    values: compact((i) => {
+      const o = fams[i]!.outcome;
+      return o === 'met' || o === 'partially_met' ? 'met' : o === 'not_met' ? 'not_met' : null;
+    }),
     level: 'nominal',
     order: ['met', 'not_met'],
     defaultPredictor: false,
@@ -154,11 +209,13 @@ export function treeColumns(cohort: Cohort, sources: TreeColumnSources = {}): Tr
   });
   if (sources.startScore) {
     checkAligned(cohort, 'star_start_score', sources.startScore as unknown[], 'start scores');
-    add({ name: 'star_start_score', values: [...sources.startScore], level: 'continuous', defaultPredictor: true, description: 'Family Star start score (mean start reading)' });
+    add({ name: 'star_start_score', values: sources.startScore, level: 'continuous', defaultPredictor: true, description: 'Family Star start score (mean start reading)' });
   }
 
   const known = new Set(cols.map((c) => c.name));
-  const extraNames = [...new Set(fams.flatMap((f) => Object.keys(f.extra)))].filter((n) => !known.has(n)).sort();
+  const extra = new Set<string>();
+  for (const f of fams) for (const key of Object.keys(f.extra)) extra.add(key);
+  const extraNames = [...extra].filter((n) => !known.has(n)).sort();
   for (const name of extraNames) {
     const raw = fams.map((f) => f.extra[name] ?? null);
     const inferred = inferLevel(raw);

@@ -1,0 +1,963 @@
+/**
+ * Tree data coded once and read many times (internal). `codeTreeData` checks the data and
+ * turns every column into integer codes into a small table (a text or number category,
+ * or a distinct value of a continuous predictor); `viewTreeData` then gives, for any set of
+ * cases, the categories a tree grown on those cases uses (target categories, predictor
+ * categories, the bins of continuous predictors on those cases) as small code → category
+ * tables. The full tree and every cross-validation fold share the same coded columns:
+ * nothing is copied or re-validated per fold.
+ *
+ * A view of cases S gives exactly the categories `prepareTreeData` gives for the data
+ * restricted to S (the same labels in the same order, the same bins, the same errors).
+ */
+import { binLabels, binOf } from './bin-continuous.js';
+import { compareLabels } from './tree-labels.js';
+import {
+  MISSING_CATEGORY,
+  PREDICTOR_LEVELS,
+  type PredictorLevel,
+  type TreeData,
+  type TreeExclusions,
+  type TreePredictorInfo,
+  type TreePredictorInput,
+} from './tree-types.js';
+
+/** Codes of a column, one per case: the narrowest typed array that holds them. */
+export type CodeArray = Uint8Array | Uint16Array | Int32Array;
+
+/** A column held compactly (internal): the value of case i is `table[codes[i]]` (null = missing). */
+export interface CompactValues {
+  table: readonly (string | number | null)[];
+  codes: CodeArray;
+}
+
+/** The values of a column: one per case, or compact. */
+export type ColumnValues = readonly (string | number | null)[] | CompactValues;
+
+/** Tree data whose columns may be compact (internal; `TreeData` is one). */
+export interface CompactTreeData {
+  target: readonly (string | null)[] | CompactValues;
+  predictors: readonly (Omit<TreePredictorInput, 'values'> & { values: ColumnValues })[];
+  targetName?: string;
+  targetOrder?: readonly string[];
+}
+
+/** Whether a column is compact. */
+export function isCompact(v: unknown): v is CompactValues {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && Array.isArray((v as CompactValues).table) && ArrayBuffer.isView((v as CompactValues).codes);
+}
+
+/** Whether a column is one value per case or compact. */
+export function isColumn(v: unknown): v is ColumnValues {
+  return Array.isArray(v) || isCompact(v);
+}
+
+/** Number of cases of a column. */
+export function columnLength(v: ColumnValues): number {
+  return isCompact(v) ? v.codes.length : v.length;
+}
+
+/** A column as one value per case (the same array when it is one already). */
+export function expandValues(v: ColumnValues): (string | number | null)[] {
+  if (!isCompact(v)) return v as (string | number | null)[];
+  const out = new Array<string | number | null>(v.codes.length);
+  for (let i = 0; i < v.codes.length; i++) out[i] = v.table[v.codes[i]!]!;
+  return out;
+}
+
+/** Tree data with every column as one value per case (for CART, which reads cases). */
+export function expandTreeData(data: CompactTreeData): TreeData {
+  return {
+    ...data,
+    target: expandValues(data.target) as (string | null)[],
+    predictors: data.predictors.map((p) => ({ ...p, values: expandValues(p.values) })),
+  };
+}
+
+const NEGATIVE_ZERO = Symbol('-0');
+
+/**
+ * A column made compact: each distinct value once in the table (−0 apart from 0), in
+ * order of first case.
+ *
+ * Cost: O(n) Map look-ups.
+ */
+export function compactColumn(n: number, get: (i: number) => string | number | null): CompactValues {
+  const index = new Map<string | number | null | symbol, number>();
+  const table: (string | number | null)[] = [];
+  let codes: CodeArray = new Uint8Array(n); // widened when the table outgrows it
+  let limit = 256;
+  for (let i = 0; i < n; i++) {
+    const v = get(i);
+    const key = v === 0 && Object.is(v, -0) ? NEGATIVE_ZERO : v;
+    let c = index.get(key);
+    if (c === undefined) {
+      c = table.length;
+      table.push(v);
+      index.set(key, c);
+      if (c >= limit) {
+        codes = c < 65536 ? new Uint16Array(codes) : new Int32Array(codes);
+        limit = c < 65536 ? 65536 : Infinity;
+      }
+    }
+    codes[i] = c;
+  }
+  return { table, codes };
+}
+
+/** Per case: whether the value is present (not null), as a reader of a column. */
+export function presentReader(v: ColumnValues): (i: number) => boolean {
+  if (!isCompact(v)) return (i) => v[i] !== null;
+  const present = Uint8Array.from(v.table, (x) => (x === null ? 0 : 1));
+  const codes = v.codes;
+  return (i) => present[codes[i]!] === 1;
+}
+
+/** One predictor coded (internal). */
+export interface CodedPredictor {
+  /** Position among the coded predictors. */
+  index: number;
+  /** The coding this one copies (with its own position), or itself. */
+  source: CodedPredictor;
+  name: string;
+  level: PredictorLevel;
+  order: readonly string[] | undefined;
+  /** Code per case: an index into `labels` (nominal, ordinal) or `values` (continuous); `missing` for a missing value. */
+  codes: CodeArray;
+  /** Code of a missing value: the number of value codes. */
+  missing: number;
+  /** The code most cases have (the first of the most frequent). */
+  frequent: number;
+  /** Nominal and ordinal: the label of each code (two codes share a label when a number and a text read the same). */
+  labels: string[];
+  /** Nominal and ordinal: 1 where the code's value is text, 0 where it is a number. */
+  text: Uint8Array;
+  /** Nominal and ordinal: cases (of all) with a number value, and with a text value. */
+  numbers: number;
+  texts: number;
+  /** Continuous: the distinct values, ascending (code = rank). */
+  values: Float64Array | null;
+}
+
+/** Tree data checked and coded (internal). */
+export interface CodedTreeData {
+  fn: string;
+  /** Cases in the data. */
+  n: number;
+  targetName: string;
+  targetOrder: readonly string[] | undefined;
+  /** Label of each target code. */
+  targetLabels: string[];
+  /** Target code per case, −1 = missing. */
+  targetCodes: Int32Array;
+  predictors: CodedPredictor[];
+  /** Cases usable by a tree: target present and at least one predictor present, ascending. */
+  usable: Int32Array;
+  /** Per predictor, counts of code × target code over the usable cases (see `codeTargetCounts`). */
+  usableCounts: Int32Array[];
+  excluded: TreeExclusions;
+  /** The one-byte codes again, case by case, for counting (built when first needed, see `caseCodes`). */
+  cases: CaseCodes | null;
+  /** Where codings are shared with other trees on the same columns, or null. */
+  cache: CodingCache | null;
+}
+
+/**
+ * Codings kept for other trees on the same columns (internal): a predictor's coding
+ * depends on its values and level only, not on the target, so trees that share columns
+ * (the same value arrays) share their codings and case codes.
+ */
+export interface CodingCache {
+  predictors: WeakMap<object, Map<PredictorLevel, CodedPredictor>>;
+  cases: Map<string, CaseCodes>;
+  /** Identity of each cached coding, for the key of a list of them. */
+  ids: WeakMap<CodedPredictor, number>;
+  next: number;
+}
+
+/** An empty coding cache. */
+export function codingCache(): CodingCache {
+  return { predictors: new WeakMap(), cases: new Map(), ids: new WeakMap(), next: 0 };
+}
+
+/** Key of the list of codings of coded data in its cache. */
+function cacheKey(coded: CodedTreeData): string | null {
+  const ids: number[] = [];
+  for (const cp of coded.predictors) {
+    const id = coded.cache!.ids.get(cp.source);
+    if (id === undefined) return null;
+    ids.push(id);
+  }
+  return ids.join(',');
+}
+
+/**
+ * The one-byte predictor codes case by case, each predictor's most frequent code left out
+ * (internal): case i's other codes are `entries[start[i]] … entries[start[i + 1] − 1]`, each
+ * `slot << 8 | code`. Counting every predictor over a node's scattered cases then reads one
+ * short run per case instead of one cache line per predictor and case, and increments only
+ * for the codes that are not the most frequent; those are found by subtraction.
+ */
+export interface CaseCodes {
+  start: Int32Array;
+  entries: Uint16Array;
+  /** Slot of each predictor, −1 for one whose codes are wider than a byte (counted from its column). */
+  slots: Int32Array;
+  /** Per slot: the predictor, its number of codes, and its left-out code. */
+  predictor: Int32Array;
+  size: Int32Array;
+  base: Int32Array;
+}
+
+/** At most this many predictors have slots (`slot << 8 | code` must fit 16 bits). */
+const MAX_SLOTS = 256;
+
+/** The case codes of coded data (built once, kept on it). Cost: O(n · p) the first time. */
+export function caseCodes(coded: CodedTreeData): CaseCodes {
+  if (coded.cases) return coded.cases;
+  const key = coded.cache ? cacheKey(coded) : null;
+  const known = key === null ? undefined : coded.cache!.cases.get(key);
+  if (known) {
+    coded.cases = known;
+    return known;
+  }
+  const P = coded.predictors.length;
+  const slots = new Int32Array(P).fill(-1);
+  const predictor: number[] = [];
+  const size: number[] = [];
+  const base: number[] = [];
+  coded.predictors.forEach((cp, p) => {
+    if (!(cp.codes instanceof Uint8Array) || predictor.length >= MAX_SLOTS) return;
+    slots[p] = predictor.length;
+    predictor.push(p);
+    size.push(cp.missing + 1);
+    base.push(cp.frequent);
+  });
+  const n = coded.n;
+  const start = new Int32Array(n + 1);
+  for (let s = 0; s < predictor.length; s++) {
+    const col = coded.predictors[predictor[s]!]!.codes;
+    const b = base[s]!;
+    for (let i = 0; i < n; i++) if (col[i] !== b) start[i + 1]!++;
+  }
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const entries = new Uint16Array(start[n]!);
+  const fill = start.slice(0, n);
+  for (let s = 0; s < predictor.length; s++) {
+    const col = coded.predictors[predictor[s]!]!.codes;
+    const b = base[s]!;
+    for (let i = 0; i < n; i++) {
+      const g = col[i]!;
+      if (g !== b) entries[fill[i]!++] = (s << 8) | g;
+    }
+  }
+  coded.cases = { start, entries, slots, predictor: Int32Array.from(predictor), size: Int32Array.from(size), base: Int32Array.from(base) };
+  if (key !== null) coded.cache!.cases.set(key, coded.cases);
+  return coded.cases;
+}
+
+/**
+ * Counts of code × target code of every predictor over rows (as `codeTargetCounts` gives
+ * each), the one-byte predictors in one pass over the case matrix; predictors with wider
+ * codes that `skip` names are left out (undefined).
+ *
+ * Cost: O(|rows| · p + codes).
+ */
+export function allCodeTargetCounts(coded: CodedTreeData, rows: Int32Array, skip: (p: number) => boolean = () => false): (Int32Array | undefined)[] {
+  const cc = caseCodes(coded);
+  const Jc = coded.targetLabels.length;
+  const tcodes = coded.targetCodes;
+  const out: (Int32Array | undefined)[] = new Array(coded.predictors.length);
+  // the predictors with slots: one table, slot s from offsets[s]
+  const W = cc.predictor.length;
+  const offsets = new Int32Array(W + 1);
+  for (let s = 0; s < W; s++) offsets[s + 1] = offsets[s]! + cc.size[s]! * Jc;
+  const flat = new Int32Array(offsets[W]!);
+  const totals = new Int32Array(Jc);
+  const { start, entries } = cc;
+  for (let r = 0; r < rows.length; r++) {
+    const i = rows[r]!;
+    const t = tcodes[i]!;
+    totals[t]!++;
+    const end = start[i + 1]!;
+    for (let e = start[i]!; e < end; e++) {
+      const x = entries[e]!;
+      flat[offsets[x >> 8]! + (x & 255) * Jc + t]!++;
+    }
+  }
+  for (let s = 0; s < W; s++) {
+    // the left-out code: every case of the rows less those with another code
+    const o = offsets[s]!;
+    const at = o + cc.base[s]! * Jc;
+    for (let t = 0; t < Jc; t++) {
+      let other = 0;
+      for (let g = 0; g < cc.size[s]!; g++) other += flat[o + g * Jc + t]!;
+      flat[at + t] = totals[t]! - other;
+    }
+    out[cc.predictor[s]!] = flat.subarray(o, offsets[s + 1]!);
+  }
+  coded.predictors.forEach((cp, p) => {
+    if (cc.slots[p]! < 0 && !skip(p)) out[p] = codeTargetCounts(cp.codes, tcodes, rows, cp.missing + 1, Jc);
+  });
+  return out;
+}
+
+/** A predictor as a tree grown on some cases sees it (internal). */
+export interface ViewPredictor {
+  coded: CodedPredictor;
+  info: TreePredictorInfo;
+  /**
+   * Category of each code (length `coded.missing + 1`): 0 … k − 1 the categories, k the
+   * missing category, k + 1 a value none of the cases has (k = `info.categories.length`).
+   */
+  map: Int32Array;
+  /** Counts of code × target code over the view's rows (see `codeTargetCounts`): the root's counts. */
+  rootCounts: Int32Array;
+}
+
+/** The categories a tree grown on `rows` uses (internal). */
+export interface TreeView {
+  coded: CodedTreeData;
+  /** The cases, ascending. */
+  rows: Int32Array;
+  targetCategories: string[];
+  /** Target category of each target code (−1: not among the cases). */
+  targetMap: Int32Array;
+  predictors: ViewPredictor[];
+}
+
+/**
+ * Counts of code × target code of a predictor over some rows: `table[g · Jc + t]` for
+ * code g and target code t (Jc = number of target labels). Four interleaved sub-tables keep
+ * successive increments of one cell from waiting on each other.
+ *
+ * Cost: O(|rows| + G · Jc).
+ */
+export function codeTargetCounts(codes: CodeArray, tcodes: Int32Array, rows: Int32Array, G: number, Jc: number): Int32Array {
+  const S = G * Jc;
+  if (S > 65536) {
+    // many distinct values: increments rarely meet, one table
+    const one = new Int32Array(S);
+    for (let r = 0; r < rows.length; r++) {
+      const i = rows[r]!;
+      one[codes[i]! * Jc + tcodes[i]!]!++;
+    }
+    return one;
+  }
+  const c = new Int32Array(4 * S);
+  const m = rows.length & ~3;
+  let r = 0;
+  for (; r < m; r += 4) {
+    const i0 = rows[r]!;
+    const i1 = rows[r + 1]!;
+    const i2 = rows[r + 2]!;
+    const i3 = rows[r + 3]!;
+    c[codes[i0]! * Jc + tcodes[i0]!]!++;
+    c[S + codes[i1]! * Jc + tcodes[i1]!]!++;
+    c[2 * S + codes[i2]! * Jc + tcodes[i2]!]!++;
+    c[3 * S + codes[i3]! * Jc + tcodes[i3]!]!++;
+  }
+  for (; r < rows.length; r++) {
+    const i = rows[r]!;
+    c[codes[i]! * Jc + tcodes[i]!]!++;
+  }
+  const out = new Int32Array(S);
+  for (let k = 0; k < S; k++) out[k] = c[k]! + c[S + k]! + c[2 * S + k]! + c[3 * S + k]!;
+  return out;
+}
+
+function checkLabel(fn: string, name: string, v: unknown): string {
+  if (typeof v === 'number' && !Number.isFinite(v)) {
+    throw new Error(`${fn} requires finite numbers in predictor "${name}", got ${v}`);
+  }
+  if (typeof v !== 'number' && typeof v !== 'string') {
+    throw new Error(`${fn} requires text, numbers or null in predictor "${name}", got ${typeof v}`);
+  }
+  const label = String(v);
+  if (label.trim() === '') throw new Error(`${fn} requires null (not blank text) for a missing value in predictor "${name}"`);
+  if (label === MISSING_CATEGORY) {
+    throw new Error(`${fn} reserves the label ${MISSING_CATEGORY} for missing values, found it as a value of predictor "${name}"`);
+  }
+  return label;
+}
+
+/** The code most cases have, of codes 0 … max (the first of the most frequent). */
+function mostFrequent(codes: CodeArray, max: number): number {
+  const counts = new Int32Array(max + 1);
+  for (let i = 0; i < codes.length; i++) counts[codes[i]!]!++;
+  let best = 0;
+  for (let g = 1; g <= max; g++) if (counts[g]! > counts[best]!) best = g;
+  return best;
+}
+
+/** The narrowest typed array for codes 0 … max (a copy, or `codes` itself when it must stay 32-bit). */
+export function narrow(codes: Int32Array, max: number): CodeArray {
+  if (max < 256) return new Uint8Array(codes);
+  if (max < 65536) return new Uint16Array(codes);
+  return codes;
+}
+
+/** Codes a nominal or ordinal column: a code per distinct value (1 and '1' are two codes with one label). */
+function codeCategorical(fn: string, p: CompactTreeData['predictors'][number]): CodedPredictor {
+  const index = new Map<string | number, number>();
+  const labels: string[] = [];
+  const text: number[] = [];
+  const MISSING = -1;
+  /** The code of a value that is not null (checked the first time it is seen). */
+  const codeOf = (v: unknown): number => {
+    let c = index.get(v as string | number);
+    if (c === undefined) {
+      labels.push(checkLabel(fn, p.name, v)); // throws on the first case with an invalid value
+      text.push(typeof v === 'string' ? 1 : 0);
+      c = labels.length - 1;
+      index.set(v as string | number, c);
+    }
+    return c;
+  };
+  const made = (codes: CodeArray, frequent: number, numbers: number, texts: number): CodedPredictor => {
+    const cp: CodedPredictor = {
+      index: -1,
+      source: null as unknown as CodedPredictor,
+      name: p.name,
+      level: p.level,
+      order: p.order,
+      codes,
+      frequent,
+      missing: labels.length,
+      labels,
+      text: Uint8Array.from(text),
+      numbers,
+      texts,
+      values: null,
+    };
+    cp.source = cp;
+    return cp;
+  };
+  const finish = (raw: Int32Array, numbers: number, texts: number): CodedPredictor => {
+    const missing = labels.length;
+    for (let i = 0; i < raw.length; i++) if (raw[i] === MISSING) raw[i] = missing;
+    const codes = narrow(raw, missing);
+    return made(codes, mostFrequent(codes, missing), numbers, texts);
+  };
+  if (isCompact(p.values)) {
+    // a table entry is checked and coded where it first occurs, as a value would be; then
+    // every case's code is its entry's
+    const { table, codes: entries } = p.values;
+    const n = entries.length;
+    const entry = new Int32Array(table.length).fill(-2); // -2: not seen yet
+    const perEntry = new Int32Array(table.length);
+    for (let i = 0; i < n; i++) {
+      const e = entries[i]!;
+      if (entry[e] === -2) {
+        const v = table[e];
+        entry[e] = v === null ? MISSING : codeOf(v);
+      }
+      perEntry[e]!++;
+    }
+    const missing = labels.length;
+    const perCode = new Int32Array(missing + 1);
+    let numbers = 0;
+    let texts = 0;
+    entry.forEach((c, e) => {
+      if (c === -2) return;
+      const code = c === MISSING ? missing : c;
+      entry[e] = code;
+      perCode[code]! += perEntry[e]!;
+      if (c !== MISSING) {
+        if (text[c] === 1) texts += perEntry[e]!;
+        else numbers += perEntry[e]!;
+      }
+    });
+    const codes = missing < 256 ? new Uint8Array(n) : missing < 65536 ? new Uint16Array(n) : new Int32Array(n);
+    for (let i = 0; i < n; i++) codes[i] = entry[entries[i]!]!;
+    let frequent = 0;
+    for (let g = 1; g <= missing; g++) if (perCode[g]! > perCode[frequent]!) frequent = g;
+    return made(codes, frequent, numbers, texts);
+  }
+  const values = p.values as readonly (string | number | null)[];
+  const n = values.length;
+  const raw = new Int32Array(n);
+  let numbers = 0;
+  let texts = 0;
+  const NONE = {};
+  let last: unknown = NONE; // the previous value and its code: runs of one value skip the look-up
+  let lastCode = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v === null) {
+      raw[i] = MISSING;
+      continue;
+    }
+    if (typeof v === 'number') numbers++;
+    else texts++;
+    if (v === last) {
+      raw[i] = lastCode;
+      continue;
+    }
+    const c = codeOf(v);
+    raw[i] = c;
+    last = v;
+    lastCode = c;
+  }
+  return finish(raw, numbers, texts);
+}
+
+/** Codes a continuous column by the rank of its distinct values. */
+function codeContinuous(fn: string, p: CompactTreeData['predictors'][number]): CodedPredictor {
+  if (isCompact(p.values)) return codeContinuousCompact(fn, p.name, p.level, p.order, p.values);
+  const values = p.values as readonly (string | number | null)[];
+  const n = values.length;
+  let present = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v === null) continue;
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw invalidContinuous(fn, p.name, v);
+    present++;
+  }
+  const sorted = new Float64Array(present);
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v !== null) sorted[at++] = v as number;
+  }
+  sorted.sort();
+  let distinct = 0;
+  for (let j = 0; j < sorted.length; j++) {
+    if (j === 0 || sorted[j] !== sorted[distinct - 1]) sorted[distinct++] = sorted[j]!;
+  }
+  const table = sorted.slice(0, distinct);
+  const raw = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (v === null) {
+      raw[i] = distinct;
+      continue;
+    }
+    let lo = 0;
+    let hi = distinct - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (table[mid]! < (v as number)) lo = mid + 1;
+      else hi = mid;
+    }
+    raw[i] = lo;
+  }
+  const codes = narrow(raw, distinct);
+  const cp: CodedPredictor = {
+    index: -1,
+    source: null as unknown as CodedPredictor,
+    name: p.name,
+    level: p.level,
+    order: p.order,
+    codes,
+    frequent: mostFrequent(codes, distinct),
+    missing: distinct,
+    labels: [],
+    text: new Uint8Array(0),
+    numbers: present,
+    texts: 0,
+    values: table,
+  };
+  cp.source = cp;
+  return cp;
+}
+
+function invalidContinuous(fn: string, name: string, v: unknown): Error {
+  return new Error(`${fn} requires finite numbers or null in continuous predictor "${name}", got ${typeof v === 'string' ? `"${v}"` : String(v)}`);
+}
+
+/** `codeContinuous` of a compact column: its table entries ranked, each checked where it first occurs. */
+function codeContinuousCompact(fn: string, name: string, level: PredictorLevel, order: readonly string[] | undefined, column: CompactValues): CodedPredictor {
+  const { table, codes: entries } = column;
+  const n = entries.length;
+  const seen = new Uint8Array(table.length);
+  const perEntry = new Int32Array(table.length);
+  for (let i = 0; i < n; i++) {
+    const e = entries[i]!;
+    if (seen[e] === 0) {
+      const v = table[e];
+      if (v !== null && (typeof v !== 'number' || !Number.isFinite(v))) throw invalidContinuous(fn, name, v);
+      seen[e] = 1;
+    }
+    perEntry[e]!++;
+  }
+  let present = 0;
+  const occurring: number[] = [];
+  table.forEach((v, e) => {
+    if (seen[e] === 1 && v !== null) {
+      occurring.push(v as number);
+      present += perEntry[e]!;
+    }
+  });
+  const sorted = Float64Array.from(occurring).sort();
+  let distinct = 0;
+  for (let j = 0; j < sorted.length; j++) {
+    if (j === 0 || sorted[j] !== sorted[distinct - 1]) sorted[distinct++] = sorted[j]!;
+  }
+  const values = sorted.slice(0, distinct);
+  const rank = new Int32Array(table.length).fill(distinct); // null (and entries that never occur): missing
+  table.forEach((v, e) => {
+    if (seen[e] === 0 || v === null) return;
+    let lo = 0;
+    let hi = distinct - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (values[mid]! < (v as number)) lo = mid + 1;
+      else hi = mid;
+    }
+    rank[e] = lo;
+  });
+  const codes = distinct < 256 ? new Uint8Array(n) : distinct < 65536 ? new Uint16Array(n) : new Int32Array(n);
+  const perCode = new Int32Array(distinct + 1);
+  for (let i = 0; i < n; i++) {
+    const c = rank[entries[i]!]!;
+    codes[i] = c;
+    perCode[c]!++;
+  }
+  let frequent = 0;
+  for (let g = 1; g <= distinct; g++) if (perCode[g]! > perCode[frequent]!) frequent = g;
+  const cp: CodedPredictor = {
+    index: -1,
+    source: null as unknown as CodedPredictor,
+    name,
+    level,
+    order,
+    codes,
+    frequent,
+    missing: distinct,
+    labels: [],
+    text: new Uint8Array(0),
+    numbers: present,
+    texts: 0,
+    values,
+  };
+  cp.source = cp;
+  return cp;
+}
+
+/**
+ * Checks tree data and codes it, and gives the view of the cases a tree on all of it uses
+ * (target present, not every predictor missing). The checks, their order and their
+ * messages are those of `prepareTreeData`.
+ *
+ * Cost: O(n · p + n log n) for n cases and p predictors; codes take one to four bytes a case and predictor.
+ * @throws as `prepareTreeData`.
+ */
+export function codeTreeData(fn: string, data: CompactTreeData, intervals: number, cache: CodingCache | null = null): { coded: CodedTreeData; view: TreeView } {
+  if (!data || !isColumn(data.target)) throw new Error(`${fn} requires data.target to be an array`);
+  if (!Array.isArray(data.predictors) || data.predictors.length === 0) {
+    throw new Error(`${fn} requires at least one predictor, got ${Array.isArray(data.predictors) ? 0 : 'none'}`);
+  }
+  const n = columnLength(data.target);
+  const names = new Set<string>();
+  for (const p of data.predictors) {
+    if (typeof p.name !== 'string' || p.name.trim() === '') throw new Error(`${fn} requires every predictor to have a name`);
+    if (names.has(p.name)) throw new Error(`${fn} requires unique predictor names, got "${p.name}" twice`);
+    names.add(p.name);
+    if (!PREDICTOR_LEVELS.includes(p.level)) {
+      throw new Error(`${fn} requires the level of predictor "${p.name}" to be one of ${PREDICTOR_LEVELS.join(', ')}, got ${String(p.level)}`);
+    }
+    if (!isColumn(p.values) || columnLength(p.values) !== n) {
+      throw new Error(`${fn} requires predictor "${p.name}" to have one value per case: ${n}, got ${isColumn(p.values) ? columnLength(p.values) : 'none'}`);
+    }
+  }
+  const targetName = data.targetName ?? 'target';
+
+  // Target.
+  const targetCodes = new Int32Array(n);
+  const targetIndex = new Map<string, number>();
+  const targetLabels: string[] = [];
+  const targetCode = (t: unknown): number => {
+    if (t === null) return -1;
+    if (typeof t !== 'string' || t.trim() === '') {
+      throw new Error(`${fn} requires the target to be text or null, got ${t === '' ? 'blank text' : typeof t}`);
+    }
+    let c = targetIndex.get(t);
+    if (c === undefined) {
+      c = targetLabels.length;
+      targetLabels.push(t);
+      targetIndex.set(t, c);
+    }
+    return c;
+  };
+  if (isCompact(data.target)) {
+    const { table, codes } = data.target;
+    const entry = new Int32Array(table.length).fill(-2); // -2: not seen yet
+    for (let i = 0; i < n; i++) {
+      const e = codes[i]!;
+      if (entry[e] === -2) entry[e] = targetCode(table[e]);
+      targetCodes[i] = entry[e]!;
+    }
+  } else {
+    const target = data.target;
+    for (let i = 0; i < n; i++) targetCodes[i] = targetCode(target[i]);
+  }
+
+  // Cases used.
+  let missingTarget = 0;
+  let allPredictorsMissing = 0;
+  const used = new Int32Array(n);
+  let m = 0;
+  const preds = data.predictors;
+  const readers = preds.map((p) => presentReader(p.values));
+  for (let i = 0; i < n; i++) {
+    if (targetCodes[i] === -1) {
+      missingTarget++;
+      continue;
+    }
+    let any = false;
+    for (let j = 0; j < readers.length; j++) {
+      if (readers[j]!(i)) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) {
+      allPredictorsMissing++;
+      continue;
+    }
+    used[m++] = i;
+  }
+  if (m === 0) {
+    throw new Error(
+      `${fn} requires at least one case with a target and a predictor, got none of ${n} (target missing: ${missingTarget}, every predictor missing: ${allPredictorsMissing})`,
+    );
+  }
+  const rows = used.slice(0, m);
+  const coded: CodedTreeData = {
+    fn,
+    n,
+    targetName,
+    targetOrder: data.targetOrder,
+    targetLabels,
+    targetCodes,
+    predictors: [],
+    usable: rows,
+    usableCounts: [],
+    excluded: { missingTarget, allPredictorsMissing },
+    cases: null,
+    cache,
+  };
+  const view: TreeView = { coded, rows, ...viewTarget(coded, rows), predictors: [] };
+  // Every predictor coded, then viewed in order; the first invalid predictor is the one named,
+  // as when each is coded and viewed before the next: a predictor that cannot be coded is
+  // named only after the views of the predictors before it.
+  let failure: unknown = null;
+  for (const p of preds) {
+    try {
+      const cp = codePredictor(fn, p, cache);
+      cp.index = coded.predictors.length;
+      coded.predictors.push(cp);
+    } catch (e) {
+      failure = e;
+      break;
+    }
+  }
+  // counts over the usable cases: case by case when every predictor is coded
+  const counts = failure === null ? allCodeTargetCounts(coded, rows) : [];
+  coded.predictors.forEach((cp, j) => {
+    const vp = viewPredictor(coded, cp, rows, 'all', intervals, counts[j] ?? null);
+    coded.usableCounts.push(vp.rootCounts);
+    view.predictors.push(vp);
+  });
+  if (failure !== null) throw failure;
+  return { coded, view };
+}
+
+/** A predictor's coding: from the cache (a copy to place), or made (and cached). */
+function codePredictor(fn: string, p: CompactTreeData['predictors'][number], cache: CodingCache | null): CodedPredictor {
+  const values = p.values as object;
+  const known = cache?.predictors.get(values)?.get(p.level);
+  if (known) return { ...known, name: p.name, order: p.order };
+  const cp = p.level === 'continuous' ? codeContinuous(fn, p) : codeCategorical(fn, p);
+  if (cache) {
+    let byLevel = cache.predictors.get(values);
+    if (!byLevel) cache.predictors.set(values, (byLevel = new Map()));
+    byLevel.set(p.level, cp);
+    cache.ids.set(cp, cache.next++);
+  }
+  return cp;
+}
+
+function viewTarget(coded: CodedTreeData, rows: Int32Array): Pick<TreeView, 'targetCategories' | 'targetMap'> {
+  const fn = coded.fn;
+  const labels = coded.targetLabels;
+  const present = new Uint8Array(labels.length);
+  const tc = coded.targetCodes;
+  for (let r = 0; r < rows.length; r++) present[tc[rows[r]!]!] = 1;
+  let targetCategories: string[];
+  if (coded.targetOrder) {
+    targetCategories = [...coded.targetOrder];
+    if (new Set(targetCategories).size !== targetCategories.length) throw new Error(`${fn} requires targetOrder without repeats`);
+    const inOrder = new Set(targetCategories);
+    if (labels.some((l, c) => present[c] === 1 && !inOrder.has(l))) {
+      // the first such value among the cases, as prepareTreeData names it
+      for (let r = 0; r < rows.length; r++) {
+        const l = labels[tc[rows[r]!]!]!;
+        if (!inOrder.has(l)) throw new Error(`${fn} requires targetOrder to list every target value, missing "${l}"`);
+      }
+    }
+  } else {
+    targetCategories = labels.filter((_, c) => present[c] === 1).sort(compareLabels);
+  }
+  const index = new Map(targetCategories.map((t, k) => [t, k]));
+  const targetMap = Int32Array.from(labels, (l, c) => (present[c] === 1 ? index.get(l)! : -1));
+  return { targetCategories, targetMap };
+}
+
+/** R's type-7 quantiles at `probs` (ascending) of values given as counts per distinct value; the arithmetic of `quantile` in src/stats. */
+function quantilesOfCounts(values: Float64Array, counts: Int32Array, total: number, probs: readonly number[]): number[] {
+  const out: number[] = [];
+  let code = 0;
+  let below = 0; // values of codes before `code`
+  const orderStat = (j: number): number => {
+    // the j-th smallest value (1-based); j never decreases between calls
+    while (below + counts[code]! < j) {
+      below += counts[code]!;
+      code++;
+    }
+    return values[code]!;
+  };
+  for (const p of probs) {
+    const index = 1 + (total - 1) * p;
+    const lo = Math.floor(index);
+    const hi = Math.ceil(index);
+    const qs = orderStat(lo);
+    const xHi = orderStat(hi);
+    if (index > lo && xHi !== qs) {
+      const h = index - lo;
+      out.push((1 - h) * qs + h * xHi);
+    } else out.push(qs);
+  }
+  return out;
+}
+
+/**
+ * The view of one predictor on `rows`. `scope` says which cases `prepareTreeData` would
+ * have counted numbers and text over: 'all' (every case of the data) or 'rows' (the data
+ * is the cases `rows`, as in a cross-validation fold).
+ */
+function viewPredictor(
+  coded: CodedTreeData,
+  cp: CodedPredictor,
+  rows: Int32Array,
+  scope: 'all' | 'rows',
+  intervals: number,
+  counted: Int32Array | null,
+): ViewPredictor {
+  const fn = coded.fn;
+  const G = cp.missing + 1;
+  const codes = cp.codes;
+  const map = new Int32Array(G);
+  const Jc = coded.targetLabels.length;
+  const rootCounts = counted ?? codeTargetCounts(codes, coded.targetCodes, rows, G, Jc);
+  const counts = new Int32Array(G);
+  for (let g = 0; g < G; g++) for (let t = 0; t < Jc; t++) counts[g]! += rootCounts[g * Jc + t]!;
+
+  if (cp.level === 'continuous') {
+    const hasMissing = counts[cp.missing]! > 0;
+    const total = rows.length - counts[cp.missing]!;
+    if (total === 0) {
+      // every value missing: one (missing) category; map stays 0
+      const info: TreePredictorInfo = { name: cp.name, level: cp.level, categories: [], categoryValues: null, cuts: [], hasMissing };
+      return { coded: cp, info, map, rootCounts };
+    }
+    if (!Number.isSafeInteger(intervals) || intervals < 2) {
+      throw new Error(`binContinuous requires intervals to be a whole number >= 2, got ${intervals}`);
+    }
+    const values = cp.values!;
+    let top = cp.missing - 1;
+    while (counts[top] === 0) top--;
+    const max = values[top]!;
+    const probs = Array.from({ length: intervals - 1 }, (_, i) => (i + 1) / intervals);
+    const qs = quantilesOfCounts(values, counts, total, probs);
+    const cuts: number[] = [];
+    for (const q of qs) if (q < max && (cuts.length === 0 || q > cuts[cuts.length - 1]!)) cuts.push(q);
+    const labels = binLabels(cuts);
+    for (let g = 0; g < cp.missing; g++) map[g] = binOf(values[g]!, cuts);
+    map[cp.missing] = labels.length;
+    const info: TreePredictorInfo = { name: cp.name, level: cp.level, categories: labels, categoryValues: null, cuts, hasMissing };
+    return { coded: cp, info, map, rootCounts };
+  }
+
+  const present = Uint8Array.from(counts, (c) => (c > 0 ? 1 : 0));
+  const hasMissing = present[cp.missing] === 1;
+  let numbers = cp.numbers;
+  let texts = cp.texts;
+  if (scope === 'rows') {
+    numbers = 0;
+    texts = 0;
+    for (let g = 0; g < cp.missing; g++) {
+      if (present[g] === 1) {
+        if (cp.text[g] === 1) texts++;
+        else numbers++;
+      }
+    }
+  }
+  const observed = [...new Set(cp.labels.filter((_, g) => present[g] === 1))];
+  let categories: string[];
+  let categoryValues: number[] | null = null;
+  if (cp.level === 'ordinal') {
+    if (cp.order) {
+      categories = cp.order.map(String);
+      if (new Set(categories).size !== categories.length) throw new Error(`${fn} requires the order of predictor "${cp.name}" without repeats`);
+      const inOrder = new Set(categories);
+      if (observed.some((l) => !inOrder.has(l))) {
+        // the first such value among the cases, as prepareTreeData names it
+        for (let r = 0; r < rows.length; r++) {
+          const g = codes[rows[r]!]!;
+          if (g === cp.missing) continue;
+          const l = cp.labels[g]!;
+          if (!inOrder.has(l)) throw new Error(`${fn} requires every value of ordinal predictor "${cp.name}" to be in its order, got "${l}"`);
+        }
+      }
+    } else {
+      if (texts > 0) {
+        throw new Error(`${fn} requires the category order of ordinal predictor "${cp.name}", whose values are text (give "order")`);
+      }
+      categoryValues = observed.map(Number).sort((a, b) => a - b);
+      categories = categoryValues.map(String);
+    }
+    if (numbers > 0 && texts > 0) throw new Error(`${fn} requires ordinal predictor "${cp.name}" to hold numbers or text, not both`);
+    if (cp.order && numbers > 0 && texts === 0) {
+      const vals = categories.map(Number);
+      if (vals.every(Number.isFinite)) categoryValues = vals;
+    }
+  } else {
+    categories = observed.sort(compareLabels);
+  }
+  const index = new Map(categories.map((c, k) => [c, k]));
+  const k = categories.length;
+  for (let g = 0; g < cp.missing; g++) map[g] = index.get(cp.labels[g]!) ?? k + 1; // k + 1: a value only in other cases
+  map[cp.missing] = k;
+  const info: TreePredictorInfo = { name: cp.name, level: cp.level, categories, categoryValues, cuts: null, hasMissing };
+  return { coded: cp, info, map, rootCounts };
+}
+
+/**
+ * The view of coded data on a set of its usable cases (a cross-validation training set):
+ * the categories `prepareTreeData` gives for the data made of those cases alone. When
+ * `heldOut` is given it must be the other usable cases (ascending): the counts of `rows`
+ * are then the usable cases' counts less those of `heldOut`.
+ *
+ * Cost: O(min(|rows|, |heldOut|) · p + codes).
+ * @throws as `prepareTreeData` on the data made of those cases.
+ */
+export function viewTreeData(coded: CodedTreeData, rows: Int32Array, intervals: number, heldOut: Int32Array | null = null): TreeView {
+  let counts: Int32Array[];
+  if (heldOut !== null && heldOut.length < rows.length) {
+    // counts over rows = counts over the usable cases − counts over the held-out ones
+    counts = allCodeTargetCounts(coded, heldOut).map((h, p) => {
+      const c = coded.usableCounts[p]!.slice();
+      if (!h) throw new Error('allCodeTargetCounts left a predictor out');
+      for (let x = 0; x < c.length; x++) c[x]! -= h[x]!;
+      return c;
+    });
+  } else counts = allCodeTargetCounts(coded, rows) as Int32Array[];
+  return {
+    coded,
+    rows,
+    ...viewTarget(coded, rows),
+    predictors: coded.predictors.map((cp, p) => viewPredictor(coded, cp, rows, 'rows', intervals, counts[p]!)),
+  };
+}
