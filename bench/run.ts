@@ -1,6 +1,8 @@
 /**
- * `npm run bench [-- --sizes 5486,100000,1000000] [--seed S] [--skip-peers]`
+ * `npm run bench [-- --sizes 5486,100000,1000000] [--seed S] [--k K] [--skip-peers]`
  *
+ * (default sizes 5486,100000,1000000: ~15 minutes on 2 cores, ~1.3 GB of CSV cached for the
+ * million). The whole `earlyhelp report` runs with its defaults (k chosen) unless --k is given.
  * Synthesises cohorts of each size (cached in bench/data/, streamed to disk so sizes
  * beyond one JavaScript string work), then times each stage of the evaluation on them:
  * reading and validating, need prevalence, clustering (k = 9, 10 restarts), progress,
@@ -12,7 +14,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { readCohort } from '../src/io/read-cohort.js';
@@ -46,10 +48,12 @@ function arg(name: string): string | undefined {
   return i === -1 ? undefined : process.argv[i + 1];
 }
 
-const sizes = (arg('--sizes') ?? '5486,100000').split(',').map(Number);
+const sizes = (arg('--sizes') ?? '5486,100000,1000000').split(',').map(Number);
+const reportK = arg('--k');
 const seed = Number(arg('--seed') ?? 1);
 const skipPeers = process.argv.includes('--skip-peers');
 const rows: Row[] = [];
+const loadAtStart = loadavg()[0]!.toFixed(1);
 /** Peak resident memory of this process so far, MB. */
 const rssMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
@@ -117,7 +121,8 @@ print(json.dumps({"read": read, "groupby": group, "rss": resource.getrusage(reso
 function wholeReport(size: number, dir: string): void {
   const out = join(ROOT, 'bench', 'data', `report-${size}`);
   const t = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, join(ROOT, 'bin/earlyhelp.js'), 'report', dir, '--out', out, '--seed', String(seed), '--k', '9'], {
+  const kArgs = reportK === undefined ? [] : ['--k', reportK];
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, join(ROOT, 'bin/earlyhelp.js'), 'report', dir, '--out', out, '--seed', String(seed), ...kArgs], {
     encoding: 'utf8',
     maxBuffer: 1 << 24,
   });
@@ -130,7 +135,7 @@ function wholeReport(size: number, dir: string): void {
     seconds,
     familiesPerSecond: size / seconds,
     peakRssMB: Number.isFinite(kb) ? Math.round(kb / 1024) : null,
-    note: r.status === 0 ? 'k = 9' : `failed (exit ${r.status}): ${lines.slice(-2, -1).join(' ')}`,
+    note: r.status === 0 ? (reportK === undefined ? 'defaults: k chosen' : `k = ${reportK}`) : `failed (exit ${r.status}): ${lines.slice(-2, -1).join(' ')}`,
   });
   process.stderr.write(`  whole report: ${seconds.toFixed(1)} s, exit ${r.status}\n`);
 }
@@ -160,21 +165,28 @@ async function main(): Promise<void> {
         progressCategory: familyProgressCategories(family),
       }),
     );
-    const results = time(size, 'evaluate (all analyses, k = 9)', () => evaluate(cohort, read.config, read.summary!, { seed, tool: toolInfo(), cluster: { k: 9 } }));
+    const results = time(size, `evaluate (all analyses, ${reportK === undefined ? 'k chosen' : `k = ${reportK}`})`, () =>
+      evaluate(cohort, read.config, read.summary!, { seed, tool: toolInfo(), ...(reportK === undefined ? {} : { cluster: { k: Number(reportK) } }) }),
+    );
     await timeAsync(size, 'render report pages', () => renderReport(results, { disclosure: read.config.disclosure }));
     wholeReport(size, dir);
     if (!skipPeers) {
       pandasPeer(size, dir);
+      const ours = rows.find((r) => r.size === size && r.stage === 'read and validate');
+      const theirs = rows.find((r) => r.size === size && r.stage === 'peer: pandas read_csv (4 files)');
+      if (ours && theirs && Number.isFinite(theirs.seconds)) {
+        ours.note = `${(ours.seconds / theirs.seconds).toFixed(2)}× pandas read_csv of the same files (which neither validates nor parses dates)`;
+      }
       const c = await benchCluster({ families: size, seed });
       for (const r of c.rows) rows.push({ size, stage: r.stage.startsWith('cluster bench') ? r.stage : `cluster bench: ${r.stage}`, seconds: r.seconds, familiesPerSecond: size / r.seconds, peakRssMB: null, note: r.note ?? '' });
     }
   }
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}`;
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}; load average at the start ${loadAtStart}, at the end ${loadavg()[0]!.toFixed(1)}`;
   const fmt = (x: number | null, d = 2) => (x === null || !Number.isFinite(x) ? '' : x.toLocaleString('en-GB', { maximumFractionDigits: d }));
   const table = [
     `# Benchmark ${new Date().toISOString()}`,
     '',
-    `Machine: ${machine}. Seed ${seed}. Command: npm run bench -- --sizes ${sizes.join(',')}`,
+    `Machine: ${machine}. Seed ${seed}. Command: npm run bench -- --sizes ${sizes.join(',')}${reportK === undefined ? '' : ` --k ${reportK}`}`,
     '',
     '| families | stage | seconds | families/s | peak RSS MB | note |',
     '| ---: | --- | ---: | ---: | ---: | --- |',

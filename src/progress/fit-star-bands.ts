@@ -1,6 +1,6 @@
 import { kMeans } from '../cluster/k-means.js';
 import { createRng } from '../stats/rng.js';
-import { sampleIndices } from '../stats/sample-indices.js';
+import { sampleRows } from '../cluster/sample-rows.js';
 
 export interface FitStarBandsOptions {
   seed: number;
@@ -70,7 +70,7 @@ export function fitStarBands(vectors: Float64Array, d: number, options: FitStarB
     fitted = kMeans(all, { k: K, seed, restarts, maxIterations: 1000, tolerance: 0 });
   } else {
     // Large cohorts: the restarts on a seeded sample, the best start refined on every vector.
-    const rows = sampleIndices(complete.length, sample, createRng(seed));
+    const rows = sampleRows(complete.length, sample, createRng(seed));
     const sub = new Float64Array(sample * d);
     for (let r = 0; r < sample; r++) sub.set(values.subarray(rows[r]! * d, (rows[r]! + 1) * d), r * d);
     const start = kMeans({ rows: sample, cols: d, values: sub }, { k: K, seed, restarts, maxIterations: 1000, tolerance: 0 });
