@@ -9,6 +9,7 @@ import { progressSummary } from './progress/progress-summary.js';
 import { progressByGroup } from './progress/progress-by-group.js';
 import { familyProgressCategories } from './progress/family-progress-categories.js';
 import { familyStartScores } from './progress/family-start-scores.js';
+import { FIT_SAMPLE } from './progress/fit-star-bands.js';
 import { ageBandGrouping } from './progress/age-band-grouping.js';
 import { parseProgressBands } from './progress/parse-progress-bands.js';
 import type { ProgressBands, ProgressByGroupResult, ProgressResult } from './progress/types.js';
@@ -221,6 +222,11 @@ export function evaluate(cohort: Cohort, config: WorkbenchConfig, summary: DataQ
   const bands: ProgressBands = options.bands ?? fromConfig.bands ?? { method: 'kmeans', seed };
   const progressOptions = { stages: config.stages, bands };
   const family = computeFamilyProgress(cohort, progressOptions);
+  if (family.bands.method === 'kmeans' && family.bands.vectors.complete > FIT_SAMPLE) {
+    scaleNotes.push(
+      `progress bands: the k-means restarts ran on a seeded sample of ${FIT_SAMPLE.toLocaleString('en-GB')} of the ${family.bands.vectors.complete.toLocaleString('en-GB')} complete start and end vectors, the best refined by Lloyd on all of them`,
+    );
+  }
   const overall = progressSummary(family);
   const byCluster = progressByGroup(family, clusterGrouping);
   const byAgeBand = progressByGroup(family, ageBandGrouping(cohort, config.ageBands));

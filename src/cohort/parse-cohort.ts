@@ -160,7 +160,7 @@ export function parseCohortSources(
       },
       found,
     );
-    problems.push(...found);
+    for (const p of found) problems.push(p);
     if (header) headers[f] = { ...(header as { cells: string[]; line: number }), problems: found };
   }
 

@@ -30,7 +30,7 @@ export function rawTableSource(table: RawTable, problems: readonly Problem[] = [
   return {
     file: table.file,
     read(handler, out) {
-      out.push(...problems);
+      for (const p of problems) out.push(p);
       if (handler.header(table.header, 1) === false) return;
       for (let r = 0; r < table.rows.length; r++) handler.row(table.rows[r]!, table.lines[r]!);
     },
@@ -47,7 +47,7 @@ export function csvTextSource(text: string, file: string): TableSource {
   return {
     file,
     read(_handler, out) {
-      out.push(...parsed.problems);
+      for (const p of parsed.problems) out.push(p);
     },
   };
 }
