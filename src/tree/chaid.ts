@@ -1,5 +1,6 @@
 import { mergeCategories, type MergeCategoriesResult } from './merge-categories.js';
-import { allCodeTargetCounts, caseCodes, codeTreeData, type TreeView, type ViewPredictor } from './code-tree-data.js';
+import { allCodeTargetCounts, caseCodes } from './case-codes.js';
+import { codeTreeData, type TreeView, type ViewPredictor } from './code-tree-data.js';
 import {
   MISSING_CATEGORY,
   TREE_STATISTICS,
@@ -79,9 +80,10 @@ interface Candidate {
 const DIRECT_TABLE = 4096;
 
 /**
- * Whether a predictor's counts are kept per code × target code (a small table, folded into
- * the view's categories when read) rather than per category × target category (a
- * continuous predictor with many distinct values).
+ * Whether a predictor's counts are kept per code × target code (predictors counted case by
+ * case, see `caseCodes`, and other small tables; folded into the view's categories when
+ * read) rather than per category × target category (a continuous predictor with many
+ * distinct values).
  */
 function direct(vp: ViewPredictor, view: TreeView): boolean {
   return caseCodes(view.coded).slots[vp.coded.index]! >= 0 || vp.map.length * view.targetMap.length <= DIRECT_TABLE;

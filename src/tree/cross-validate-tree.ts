@@ -1,17 +1,8 @@
 import { createRng, shuffled } from '../stats/rng.js';
 import { cartTree, type CartOptions } from './cart-tree.js';
 import { growChaid, resolveChaidOptions } from './chaid.js';
-import {
-  codeTreeData,
-  columnLength,
-  expandTreeData,
-  isColumn,
-  presentReader,
-  viewTreeData,
-  type CodedTreeData,
-  type CompactTreeData,
-  type TreeView,
-} from './code-tree-data.js';
+import { codeTreeData, viewTreeData, type CodedTreeData, type TreeView } from './code-tree-data.js';
+import { columnLength, expandTreeData, isColumn, presentReader, type CompactTreeData } from './compact-values.js';
 import { majorityCategory, predictTree, type TreeCase } from './predict-tree.js';
 import { childGroupFor } from './tree-conditions.js';
 import { compareLabels } from './tree-labels.js';

@@ -1,16 +1,8 @@
 import type { Cohort } from '../cohort/types.js';
 import { cartTree, type CartOptions } from './cart-tree.js';
 import { growChaid, resolveChaidOptions } from './chaid.js';
-import {
-  codeTreeData,
-  codingCache,
-  expandTreeData,
-  expandValues,
-  isCompact,
-  type CodedTreeData,
-  type CodingCache,
-  type CompactTreeData,
-} from './code-tree-data.js';
+import { codeTreeData, codingCache, type CodedTreeData, type CodingCache } from './code-tree-data.js';
+import { expandTreeData, expandValues, isCompact, type CompactTreeData } from './compact-values.js';
 import { crossValidateCoded, type CrossValidateTreeResult } from './cross-validate-tree.js';
 import { gainsTable, type GainsTableResult } from './gains-table.js';
 import { compactTreeColumns, type CompactTreeColumn, type TreeColumnSources } from './tree-columns.js';

@@ -1,7 +1,7 @@
 import { DEFAULT_AGE_BANDS, type AgeBand } from '../cohort/config.js';
 import { NEED_MISSING, type Cohort, type FamilyGrouping, type YesNo } from '../cohort/types.js';
 import { monthsOfInvolvement } from '../outcomes/months-of-involvement.js';
-import { compactColumn, expandValues, type ColumnValues, type CompactValues } from './code-tree-data.js';
+import { compactColumn, expandValues, type ColumnValues, type CompactValues } from './compact-values.js';
 import type { PredictorLevel } from './tree-types.js';
 
 /** Family-level labellings a tree can use besides the cohort's own columns. */
