@@ -47,8 +47,8 @@ export interface ClusterStabilityResult {
  * refit by the Jaccard coefficient |A ∩ B| / |A ∪ B|; its best match is kept. A cluster
  * absent from a resample is skipped there. Reading (Hennig): mean Jaccard >= 0.75 stable;
  * 0.6 to 0.75 indicates a pattern, but which rows belong is doubtful; below 0.6 not to be
- * trusted. Refits on subsets smaller than the data vary more than refits on the data's
- * size, so subsetting errs towards lower Jaccard values.
+ * trusted. Refits on fewer rows vary more, so smaller subsets tend to give lower Jaccard
+ * values (a cautious reading).
  *
  * Cost: `resamples` refits plus O(resamples · resample rows · cols); subsetting holds one
  * permutation of the rows (4 bytes a row) and one resample.
