@@ -119,6 +119,9 @@ interface MappedTable {
   unknown: string[];
 }
 
+/** Fewest bytes of a star.csv row in the contract's spelling (id, shortest domain, date, reading, commas, newline). */
+const STAR_ROW_MIN_BYTES = 30;
+
 /** A shared empty `extra` for rows of tables without unknown columns (no object per row). */
 const NO_EXTRA: Record<string, string | null> = Object.freeze({}) as Record<string, string | null>;
 
@@ -454,8 +457,11 @@ export function parseCohortSources(
   // ---- star
   const sm = mapped.star;
   const sr = reader(sm);
-  const starBuilder = new StarReadingsBuilder(nFam * 8);
-  let starLines = new Int32Array(Math.max(1024, nFam * 8));
+  // Columns sized from the file when its size is known: a contract star row takes at least
+  // STAR_ROW_MIN_BYTES, so no growing (and copying) of 20 million readings' columns.
+  const starCapacity = sm.source.bytes ? Math.ceil(sm.source.bytes / STAR_ROW_MIN_BYTES) : nFam * 8;
+  const starBuilder = new StarReadingsBuilder(starCapacity);
+  let starLines = new Int32Array(Math.max(1024, starCapacity));
   const starParsers = parsersOf('star');
   const domainParser = starParsers.find((c) => c.spec.name === 'domain')!;
   const dateParser = starParsers.find((c) => c.spec.name === 'reading_date')!;

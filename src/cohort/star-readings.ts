@@ -60,14 +60,20 @@ export class StarReadingsBuilder {
     this.reading = r;
   }
 
+  /**
+   * The columns, trimmed to length: copies when much of the capacity is unused, views
+   * otherwise (a column sized well in advance is not copied again).
+   */
   finish(): StarReadings {
     const n = this.n;
+    const view = n >= this.familyIndex.length * 0.7;
+    const trim = <T extends Int32Array | Uint8Array>(a: T): T => (view ? (a.subarray(0, n) as T) : (a.slice(0, n) as T));
     return {
       length: n,
-      familyIndex: this.familyIndex.slice(0, n),
-      domain: this.domain.slice(0, n),
-      day: this.day.slice(0, n),
-      reading: this.reading.slice(0, n),
+      familyIndex: trim(this.familyIndex),
+      domain: trim(this.domain),
+      day: trim(this.day),
+      reading: trim(this.reading),
     };
   }
 }

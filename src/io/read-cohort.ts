@@ -1,5 +1,6 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, basename } from 'node:path';
+import { statSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { COHORT_FILES, type CohortFile, type WorkbenchConfig } from '../cohort/config.js';
 import {
@@ -48,6 +49,7 @@ async function readCohortFolder(dir: string, config?: Partial<WorkbenchConfig>):
 export function csvFileSource(path: string, name: string, onRead: (info: { sha256: string; bytes: number }) => void): TableSource {
   return {
     file: name,
+    bytes: statSync(path).size,
     read(handler, problems) {
       const info = readCsvFile(path, name, handler, problems, { stopWithHandler: true });
       if (info.complete) onRead({ sha256: info.sha256, bytes: info.bytes });

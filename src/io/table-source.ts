@@ -19,6 +19,8 @@ export interface RowHandler {
 export interface TableSource {
   /** The file (or `workbook[sheet]`) named in messages. */
   file: string;
+  /** Size of the source in bytes, when known (a hint for sizing columns before reading). */
+  bytes?: number;
   read(handler: RowHandler, problems: Problem[]): void;
 }
 

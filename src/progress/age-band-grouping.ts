@@ -41,13 +41,20 @@ export function ageBandGrouping(cohort: Cohort, bands: readonly AgeBand[] = DEFA
     }
     member[f * bands.length + b] = 1;
   }
+  // Families with the same bands share one (frozen) list: a few dozen lists for a million families.
   let familiesWithoutBand = 0;
-  const values: string[][] = [];
+  const shared = new Map<string, string[]>();
+  const values: string[][] = new Array(F);
   for (let f = 0; f < F; f++) {
-    const labels: string[] = [];
-    for (let b = 0; b < bands.length; b++) if (member[f * bands.length + b]) labels.push(bands[b]!.label);
+    let key = '';
+    for (let b = 0; b < bands.length; b++) key += member[f * bands.length + b] ? '1' : '0';
+    let labels = shared.get(key);
+    if (!labels) {
+      labels = Object.freeze(bands.filter((_, b) => key[b] === '1').map((band) => band.label)) as string[];
+      shared.set(key, labels);
+    }
     if (labels.length === 0) familiesWithoutBand++;
-    values.push(labels);
+    values[f] = labels;
   }
   return {
     name: 'age_band',

@@ -1,6 +1,5 @@
 import { STAR_DOMAINS } from '../cohort/types.js';
-import { mean, median } from '../stats/descriptive.js';
-import { wilcoxonSignedRank } from '../stats/wilcoxon-signed-rank.js';
+import { wilcoxonSignedRankOfCounts } from '../stats/wilcoxon-signed-rank.js';
 import { percentOf } from './percent-of.js';
 import type { DomainProgress, FamilyProgress, WilcoxonReport } from './types.js';
 
@@ -28,8 +27,11 @@ export function domainProgress(progress: FamilyProgress, families: readonly numb
     let startedTop = 0;
     let noReadings = 0;
     let oneDate = 0;
-    const diffs: number[] = [];
-    for (const f of families) {
+    // Changes in reading (end − start, −9…9) as a histogram: no array of a million differences.
+    const diffCounts = new Float64Array(2 * SPAN + 1);
+    let diffSum = 0;
+    for (let fi = 0; fi < families.length; fi++) {
+      const f = families[fi]!;
       const c = f * D + d;
       const s = progress.startReading[c]!;
       if (s === 0) {
@@ -47,9 +49,10 @@ export function domainProgress(progress: FamilyProgress, families: readonly numb
       else if (es < ss) down++;
       else same++;
       if (ss === top) startedTop++;
-      diffs.push(e - s);
+      diffCounts[e - s + SPAN]! += 1;
+      diffSum += e - s;
     }
-    const n = diffs.length;
+    const n = progressed + same + down;
     return {
       id,
       families: n,
@@ -64,16 +67,36 @@ export function domainProgress(progress: FamilyProgress, families: readonly numb
       percentWithRoom: percentOf(progressed, n - startedTop),
       excluded: { noReadings, oneDate },
       change: {
-        mean: n > 0 ? mean(diffs) : null,
-        median: n > 0 ? median(diffs) : null,
-        wilcoxon: wilcoxonOrNull(diffs),
+        mean: n > 0 ? diffSum / n : null,
+        median: n > 0 ? medianOfCounts(diffCounts, n) : null,
+        wilcoxon: wilcoxonOrNull(diffCounts, n),
       },
     };
   });
 }
 
-function wilcoxonOrNull(diffs: number[]): WilcoxonReport | null {
-  if (!diffs.some((x) => x !== 0)) return null;
-  const w = wilcoxonSignedRank(diffs);
+/** Largest change in a reading (10 − 1). */
+const SPAN = 9;
+const CHANGES = Array.from({ length: 2 * SPAN + 1 }, (_, i) => i - SPAN);
+
+/** Median (type 7, as `median`) of n changes given as a histogram over −SPAN…SPAN. */
+function medianOfCounts(counts: Float64Array, n: number): number {
+  // The order statistics at 0-based positions ⌊(n−1)/2⌋ and ⌈(n−1)/2⌉, averaged.
+  const at = (pos: number): number => {
+    let seen = 0;
+    for (let i = 0; i < counts.length; i++) {
+      seen += counts[i]!;
+      if (seen > pos) return i - SPAN;
+    }
+    throw new Error(`medianOfCounts: position ${pos} beyond ${n} changes`);
+  };
+  const lo = at(Math.floor((n - 1) / 2));
+  const hi = at(Math.ceil((n - 1) / 2));
+  return lo === hi ? lo : 0.5 * lo + 0.5 * hi;
+}
+
+function wilcoxonOrNull(counts: Float64Array, n: number): WilcoxonReport | null {
+  if (n === 0 || counts[SPAN] === n) return null;
+  const w = wilcoxonSignedRankOfCounts(CHANGES, Array.from(counts));
   return { n: w.n, zerosDropped: w.zerosDropped, statistic: w.statistic, p: w.p, method: w.method, z: w.z, effectSizeR: w.effectSizeR };
 }

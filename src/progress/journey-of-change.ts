@@ -17,7 +17,8 @@ export function journeyOfChange(progress: FamilyProgress, families: readonly num
     const start = new Array<number>(names.length).fill(0);
     const end = new Array<number>(names.length).fill(0);
     let n = 0;
-    for (const f of families) {
+    for (let fi = 0; fi < families.length; fi++) {
+      const f = families[fi]!;
       const c = f * D + d;
       if (!progress.hasChange[c]) continue;
       n++;

@@ -60,15 +60,27 @@ export function progressByGroup(
   }
   // Family → list of groups.
   let multi = false;
-  const sets: string[][] = grouping.values.map((v: string | null | string[], f: number) => {
-    if (v === null) return [];
-    if (typeof v === 'string') return [v];
-    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) {
+  // Families with the same value(s) share one list (a million families, a few dozen lists).
+  const shared = new Map<string, string[]>();
+  const NONE: string[] = [];
+  const sets: string[][] = new Array(F);
+  for (let f = 0; f < F; f++) {
+    const v = grouping.values[f] as string | null | string[];
+    if (v === null) sets[f] = NONE;
+    else if (typeof v === 'string') {
+      let s = shared.get(v);
+      if (!s) shared.set(v, (s = [v]));
+      sets[f] = s;
+    } else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) {
       multi = true;
-      return [...new Set(v)];
+      const key = '\u0000' + v.join('\u0000');
+      let s = shared.get(key);
+      if (!s) shared.set(key, (s = [...new Set(v)]));
+      sets[f] = s;
+    } else {
+      throw new Error(`progressByGroup requires grouping "${grouping.name}" values to be text, null or lists of text, got ${typeof v} at family ${f + 1}`);
     }
-    throw new Error(`progressByGroup requires grouping "${grouping.name}" values to be text, null or lists of text, got ${typeof v} at family ${f + 1}`);
-  });
+  }
 
   const labels = orderLabels(sets, 'order' in grouping ? grouping.order : undefined);
   const members = new Map<string, number[]>(labels.map((l) => [l, []]));

@@ -14,7 +14,8 @@ export function progressMatrix(
   families: readonly number[],
 ): { matrix: ProgressMatrix; categories: ProgressCategories } {
   const counts = [0, 1, 2].map(() => [0, 0, 0]);
-  for (const f of families) {
+  for (let fi = 0; fi < families.length; fi++) {
+    const f = families[fi]!;
     const s = progress.startSegment[f]!;
     const e = progress.endSegment[f]!;
     if (s < 0 || e < 0) throw new Error(`progressMatrix requires families in the analysis, got family index ${f} without segments`);

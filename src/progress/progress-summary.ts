@@ -44,7 +44,8 @@ export function progressSummary(progress: FamilyProgress, members?: ArrayLike<nu
   let anyDomainProgressed = 0;
   const { stageOfReading } = progress.stages;
   const D = domains.length;
-  for (const f of families) {
+  for (let fi = 0; fi < families.length; fi++) {
+    const f = families[fi]!;
     for (let d = 0; d < D; d++) {
       const c = f * D + d;
       if (progress.hasChange[c] && stageOfReading[progress.endReading[c]!]! > stageOfReading[progress.startReading[c]!]!) {
