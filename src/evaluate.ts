@@ -56,6 +56,44 @@ export function treeValidation(families: number, folds: number): { rounds: numbe
   };
 }
 
+/**
+ * The cluster options for a cohort of `families`: above LARGE_COHORT, where the options
+ * leave them unset, k and the starts on a seeded sample (LARGE_COHORT_CLUSTER_SAMPLE) and
+ * stability by subsetting (LARGE_COHORT_RESAMPLES of LARGE_COHORT_STABILITY_SUBSET
+ * families). `notes` words, for `settings.scale`, what the fitted result says was done.
+ * Used by the report and by `earlyhelp cluster`, so both cluster a cohort alike. Cost: O(1).
+ */
+export function largeCohortClusterOptions(
+  families: number,
+  given: ClusterNeedsOptions,
+): { options: ClusterNeedsOptions; notes: (result: ClusterAnalysisResult) => string[] } {
+  const options: ClusterNeedsOptions = { ...given };
+  const large = families > LARGE_COHORT;
+  const largeCohort = `the cohort has more than ${LARGE_COHORT.toLocaleString('en-GB')} families`;
+  const defaultStability = large && options.stability === undefined;
+  if (defaultStability) {
+    const subsetSize = Math.min(LARGE_COHORT_STABILITY_SUBSET, Math.floor(families / 2));
+    options.stability = { resamples: LARGE_COHORT_RESAMPLES, subsetSize };
+  }
+  if (large && options.sampleSize === undefined) options.sampleSize = LARGE_COHORT_CLUSTER_SAMPLE;
+  const notes = (clusters: ClusterAnalysisResult): string[] => {
+    const out: string[] = [];
+    if (large && clusters.sample) out.push(`clusters: ${clusters.sample.method}: ${largeCohort} (set analysis.cluster.sampleSize to change it)`);
+    if (defaultStability && clusters.stability) {
+      const st = clusters.stability;
+      out.push(
+        `cluster stability from ${st.resamples} resamples, not 100` +
+          (st.scheme === 'subset'
+            ? `, each of ${st.resampleRows.toLocaleString('en-GB')} families drawn without replacement (Hennig's subsetting scheme) rather than a bootstrap resample of every family`
+            : '') +
+          `: ${largeCohort} (set analysis.cluster.stability to change it)`,
+      );
+    }
+    return out;
+  };
+  return { options, notes };
+}
+
 /** The stages of an evaluation, in the order they run (for progress reporting). */
 export const EVALUATION_STAGES = ['needs', 'clusters', 'progress', 'outcomes', 'trees'] as const;
 export type EvaluationStage = (typeof EVALUATION_STAGES)[number];
@@ -192,29 +230,10 @@ export function evaluate(cohort: Cohort, config: WorkbenchConfig, summary: DataQ
 
   stage('clusters');
   const large = cohort.families.length > LARGE_COHORT;
-  const clusterOptions: ClusterNeedsOptions = { indicators: config.indicators, ...fromConfig.cluster, ...options.cluster, seed };
   const scaleNotes: string[] = [];
-  const largeCohort = `the cohort has more than ${LARGE_COHORT.toLocaleString('en-GB')} families`;
-  const defaultStability = large && clusterOptions.stability === undefined;
-  if (defaultStability) {
-    const subsetSize = Math.min(LARGE_COHORT_STABILITY_SUBSET, Math.floor(cohort.families.length / 2));
-    clusterOptions.stability = { resamples: LARGE_COHORT_RESAMPLES, subsetSize };
-  }
-  if (large && clusterOptions.sampleSize === undefined) clusterOptions.sampleSize = LARGE_COHORT_CLUSTER_SAMPLE;
-  const clusters = clusterNeeds(cohort, clusterOptions);
-  if (large && clusters.sample) {
-    scaleNotes.push(`clusters: ${clusters.sample.method}: ${largeCohort} (set analysis.cluster.sampleSize to change it)`);
-  }
-  if (defaultStability && clusters.stability) {
-    const st = clusters.stability;
-    scaleNotes.push(
-      `cluster stability from ${st.resamples} resamples, not 100` +
-        (st.scheme === 'subset'
-          ? `, each of ${st.resampleRows.toLocaleString('en-GB')} families drawn without replacement (Hennig's subsetting scheme) rather than a bootstrap resample of every family`
-          : '') +
-        `: ${largeCohort} (set analysis.cluster.stability to change it)`,
-    );
-  }
+  const scaled = largeCohortClusterOptions(cohort.families.length, { indicators: config.indicators, ...fromConfig.cluster, ...options.cluster, seed });
+  const clusters = clusterNeeds(cohort, scaled.options);
+  scaleNotes.push(...scaled.notes(clusters));
   const clusterGrouping = { name: 'cluster', values: clusters.assignments };
   const groupGrouping = { name: 'cluster_group', values: clusters.groupAssignments };
 

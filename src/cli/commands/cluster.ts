@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { assignToModel, type AssignResult } from '../../cluster/assign-to-model.js';
 import { CLUSTER_METHODS, loadClusterModel, type ClusterMethod, type ClusterModel } from '../../cluster/cluster-model.js';
 import { clusterNeeds, type ClusterAnalysisResult, type ClusterNeedsOptions } from '../../cluster/cluster-needs.js';
+import { largeCohortClusterOptions } from '../../evaluate.js';
 import { parseClusterOptions } from '../../cluster/parse-cluster-options.js';
 import type { Cohort } from '../../cohort/types.js';
 import { P_ADJUST_METHODS, type PAdjustMethod } from '../../stats/p-adjust.js';
@@ -68,12 +69,15 @@ export function registerClusterCommands(program: Command, ctx: CliContext): void
     .action(async (cohortArg: string | undefined, opts: ClusterCliOptions) => {
       const { cohort, config } = await ctx.loadCohort(cohortArg, opts);
       const fromConfig = config.analysis['cluster'] ?? {};
-      const options = clusterOptions(opts, fromConfig);
-      options.indicators = config.indicators;
+      const given = clusterOptions(opts, fromConfig);
+      given.indicators = config.indicators;
+      // Large cohorts are clustered as the report clusters them (sampled starts, subset stability).
+      const scaled = largeCohortClusterOptions(cohort.families.length, given);
       ctx.info(`clustering ${cohort.families.length} families on ${cohort.needIds.length} need indicators`);
       let result: ClusterAnalysisResult;
       try {
-        result = clusterNeeds(cohort, options);
+        result = clusterNeeds(cohort, scaled.options);
+        for (const note of scaled.notes(result)) ctx.info(note);
       } catch (e) {
         // Invalid options or data the user must fix (k too large, unknown labels, no complete family).
         if (e instanceof Error && / requires /.test(e.message)) throw new CliUsageError(e.message);
