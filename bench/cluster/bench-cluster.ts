@@ -70,7 +70,7 @@ export async function benchCluster(opts: { families: number; seed: number }): Pr
     if (child.status !== 0) throw new Error(`workbench k-means child failed: ${child.stderr.split('\n')[0]}`);
     const mine = JSON.parse(child.stdout) as { seconds: number; cpuSeconds: number; inertia: number; iterations: number[]; peakRssBytes: number };
     rows.push({
-      stage: `workbench kMeans (k=${K}, ${RESTARTS} restarts, 1 thread)`,
+      stage: `workbench kMeans (k=${K}, ${RESTARTS} restarts, 2 threads)`,
       seconds: mine.seconds,
       note: `inertia ${mine.inertia.toFixed(1)}, CPU ${mine.cpuSeconds.toFixed(1)} s, peak RSS ${mb(mine.peakRssBytes)}, iterations ${mine.iterations.join('/')}`,
     });

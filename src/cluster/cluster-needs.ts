@@ -18,7 +18,7 @@ import {
 } from './cluster-model.js';
 import { clusterStability, type StabilityReading } from './cluster-stability.js';
 import type { DataMatrix } from './data-matrix.js';
-import { kMeans, type KMeansResult } from './k-means.js';
+import { kMeans, type KMeansResult, type KMeansThreads } from './k-means.js';
 import { MISSING_NEED_RULE, needMatrix } from './need-matrix.js';
 import { needProfiles, type NeedProfileEntry } from './need-profiles.js';
 import { sampleRows, takeRows } from './sample-rows.js';
@@ -40,6 +40,8 @@ export interface ClusterNeedsOptions {
   restarts?: number;
   /** EM starts for 'lca' (default 10), besides the start from the k-means solution. */
   lcaRestarts?: number;
+  /** A second thread for the k-means starts of the fit (same result; see KMeansOptions.threads). */
+  threads?: KMeansThreads;
   /** Seed of every random draw (default 1). */
   seed?: number;
   /** k-means steps per start (default 300). */
@@ -248,7 +250,7 @@ export function clusterNeeds(cohort: Cohort, options: ClusterNeedsOptions = {}):
   }
 
   // 2. Fit (on a sample: the best start refined on every family).
-  kmFit ??= kMeans(fitData, { k, restarts, seed, maxIterations, tolerance });
+  kmFit ??= kMeans(fitData, { k, restarts, seed, maxIterations, tolerance, ...(options.threads ? { threads: options.threads } : {}) });
   let sample: ClusterAnalysisResult['sample'] = null;
   const startInertias = kmFit.restarts.map((r) => r.inertia);
   if (sampled) {

@@ -44,3 +44,4 @@ export {
 export { assignToModel, type AssignResult } from './assign-to-model.js';
 export { clusterNeeds, type ClusterAnalysisResult, type ClusterNeedsOptions, type ClusterSummary } from './cluster-needs.js';
 export { parseClusterOptions } from './parse-cluster-options.js';
+export { sampleRows, takeRows } from './sample-rows.js';

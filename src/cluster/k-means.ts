@@ -22,6 +22,72 @@ export interface KMeansOptions {
   tolerance?: number;
   /** Start from these k centroids instead of k-means++ (one run; `restarts` must then be 1 or absent). */
   initialCentroids?: number[][];
+  /**
+   * Another thread to run half of the restarts on (given by the command line; analyses stay
+   * free of threads themselves). Same result as without: each restart has its own seed.
+   */
+  threads?: KMeansThreads;
+}
+
+/** Restarts of one kMeans call, to run on another thread: the data and each restart's seed. */
+export interface RestartJob {
+  rows: number;
+  cols: number;
+  values: Uint8Array | Float64Array;
+  binary: boolean;
+  k: number;
+  maxIterations: number;
+  tolerance: number;
+  /** Seed of each restart's k-means++ draws, in restart order. */
+  seeds: number[];
+}
+
+/** What a thread gives back: every restart's summary and the best run (earliest on ties). */
+export interface RestartJobResult {
+  restarts: KMeansRestart[];
+  best: { index: number; run: LloydRun; startRows: number[] } | null;
+}
+
+/** Runs restart jobs elsewhere; `wait` blocks until the job is done. */
+export interface KMeansThreads {
+  start(job: RestartJob): { wait(): RestartJobResult };
+}
+
+/** Fewest rows × restarts for which half the restarts go to another thread (below, starting it costs more). */
+export const THREAD_MIN_WORK = 500_000;
+
+/**
+ * Runs the k-means++ restarts of a job (each from its own seed) on this thread. Used by
+ * kMeans and by the thread that runs the other half. Cost: as kMeans, for these restarts.
+ */
+export function runRestarts(job: RestartJob): RestartJobResult {
+  const { rows: n, cols: d, k } = job;
+  const data: DataMatrix = { rows: n, cols: d, values: job.values };
+  const source: SeedSource = job.binary
+    ? { kind: 'binary', packed: packBinary(data) }
+    : { kind: 'dense', rows: n, cols: d, values: Float64Array.from(job.values) };
+  const workspace = source.kind === 'binary' ? lloydWorkspace(n, k) : undefined;
+  const restarts: KMeansRestart[] = [];
+  let best: RestartJobResult['best'] = null;
+  let previous: SeedResult | undefined;
+  job.seeds.forEach((seed, r) => {
+    const seeding = kMeansPlusPlus(source, k, createRng(seed), previous);
+    previous = seeding;
+    const initial = new Float64Array(k * d);
+    seeding.seeds.forEach((row, i) => {
+      for (let j = 0; j < d; j++) initial[i * d + j] = job.values[row * d + j]!;
+    });
+    const result =
+      source.kind === 'binary'
+        ? lloydBinary(source.packed, initial, k, job.maxIterations, job.tolerance, seeding, workspace)
+        : lloydDense(source.values, n, d, initial, k, job.maxIterations, job.tolerance, seeding);
+    restarts.push({ inertia: result.inertia, iterations: result.iterations, converged: result.converged });
+    if (best === null || result.inertia < best.run.inertia) {
+      // The workspace's labels are overwritten by the next run: keep a copy.
+      best = { index: r, run: { ...result, labels: Int32Array.from(result.labels) }, startRows: seeding.seeds };
+    }
+  });
+  return { restarts, best };
 }
 
 /** One run of Lloyd's algorithm within {@link kMeans}. */
@@ -87,41 +153,37 @@ export function kMeans(data: DataMatrix, options: KMeansOptions): KMeansResult {
   const o = checkKMeansOptions(options, n, d);
   const { k } = o;
 
-  const source: SeedSource = binary
-    ? { kind: 'binary', packed: packBinary(data) }
-    : { kind: 'dense', rows: n, cols: d, values: Float64Array.from(data.values) };
-  const workspace = source.kind === 'binary' ? lloydWorkspace(n, k) : undefined;
-  const run = (initial: Float64Array, start?: LloydStart): LloydRun =>
-    source.kind === 'binary'
-      ? lloydBinary(source.packed, initial, k, o.maxIterations, o.tolerance, start, workspace)
-      : lloydDense(source.values, n, d, initial, k, o.maxIterations, o.tolerance, start);
-
   const restarts: KMeansRestart[] = [];
   let best: LloydRun | null = null;
   let bestRestart = 0;
   let startRows: number[] | null = null;
   if (o.initialCentroids) {
+    const source: SeedSource = binary
+      ? { kind: 'binary', packed: packBinary(data) }
+      : { kind: 'dense', rows: n, cols: d, values: Float64Array.from(data.values) };
     const initial = new Float64Array(k * d);
     o.initialCentroids.forEach((c, i) => initial.set(c, i * d));
-    best = run(initial);
+    best =
+      source.kind === 'binary'
+        ? lloydBinary(source.packed, initial, k, o.maxIterations, o.tolerance)
+        : lloydDense(source.values, n, d, initial, k, o.maxIterations, o.tolerance);
     restarts.push({ inertia: best.inertia, iterations: best.iterations, converged: best.converged });
   } else {
+    // Each restart's own seed (as rng.fork() would give it), so restarts can run anywhere.
     const rng = createRng(o.seed);
-    let previous: SeedResult | undefined;
-    for (let r = 0; r < o.restarts; r++) {
-      const seeding = kMeansPlusPlus(source, k, rng.fork(), previous);
-      previous = seeding;
-      const initial = new Float64Array(k * d);
-      seeding.seeds.forEach((row, i) => {
-        for (let j = 0; j < d; j++) initial[i * d + j] = data.values[row * d + j]!;
-      });
-      const result = run(initial, seeding);
-      restarts.push({ inertia: result.inertia, iterations: result.iterations, converged: result.converged });
-      if (best === null || result.inertia < best.inertia) {
-        // The workspace's labels are overwritten by the next run: keep a copy.
-        best = { ...result, labels: Int32Array.from(result.labels) };
-        bestRestart = r;
-        startRows = seeding.seeds;
+    const seeds = Array.from({ length: o.restarts }, () => rng.int(0, 0x7fffffff));
+    const job = (part: number[]): RestartJob => ({ rows: n, cols: d, values: data.values, binary, k, maxIterations: o.maxIterations, tolerance: o.tolerance, seeds: part });
+    const split = options.threads && o.restarts >= 2 && n * o.restarts >= THREAD_MIN_WORK ? Math.ceil(o.restarts / 2) : o.restarts;
+    const elsewhere = split < o.restarts ? options.threads!.start(job(seeds.slice(split))) : null;
+    const parts = [runRestarts(job(seeds.slice(0, split)))];
+    if (elsewhere) parts.push(elsewhere.wait());
+    for (const part of parts) {
+      const offset = restarts.length;
+      restarts.push(...part.restarts);
+      if (part.best && (best === null || part.best.run.inertia < best.inertia)) {
+        best = part.best.run;
+        bestRestart = offset + part.best.index;
+        startRows = part.best.startRows;
       }
     }
   }

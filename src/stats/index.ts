@@ -19,6 +19,7 @@ export { mcnemarTest, type McNemarTestOptions, type McNemarTestResult } from './
 export { mannWhitneyU, type MannWhitneyResult } from './mann-whitney.js';
 export {
   wilcoxonSignedRank,
+  wilcoxonSignedRankOfCounts,
   WILCOXON_EXACT_MAX_N,
   WILCOXON_METHODS,
   type WilcoxonMethod,

@@ -286,14 +286,7 @@ function codeContinuous(fn: string, p: CompactTreeData['predictors'][number]): C
       raw[i] = distinct;
       continue;
     }
-    let lo = 0;
-    let hi = distinct - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (table[mid]! < (v as number)) lo = mid + 1;
-      else hi = mid;
-    }
-    raw[i] = lo;
+    raw[i] = lowerBound(table, distinct, v as number);
   }
   const codes = narrow(raw, distinct);
   const cp: CodedPredictor = {
@@ -313,6 +306,18 @@ function codeContinuous(fn: string, p: CompactTreeData['predictors'][number]): C
   };
   cp.source = cp;
   return cp;
+}
+
+/** Index of `v` among the first `distinct` ascending values of `sorted` (where it is, or would go). */
+function lowerBound(sorted: Float64Array, distinct: number, v: number): number {
+  let lo = 0;
+  let hi = distinct - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function invalidContinuous(fn: string, name: string, v: unknown): Error {
@@ -351,14 +356,7 @@ function codeContinuousCompact(fn: string, name: string, level: PredictorLevel, 
   const rank = new Int32Array(table.length).fill(distinct); // null (and entries that never occur): missing
   table.forEach((v, e) => {
     if (seen[e] === 0 || v === null) return;
-    let lo = 0;
-    let hi = distinct - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (values[mid]! < (v as number)) lo = mid + 1;
-      else hi = mid;
-    }
-    rank[e] = lo;
+    rank[e] = lowerBound(values, distinct, v as number);
   });
   const codes = distinct < 256 ? new Uint8Array(n) : distinct < 65536 ? new Uint16Array(n) : new Int32Array(n);
   const perCode = new Int32Array(distinct + 1);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { analysisOptionsFromConfig, evaluate, type EvaluationStage } from '../../evaluate.js';
 import { renderReport } from '../../report/render-report.js';
+import { createKMeansThreads } from '../kmeans-threads.js';
 import { writeFolderAtomic } from '../../io/write-atomic.js';
 import { readCohortForCli } from '../context-node.js';
 import { formatProblem } from '../../io/parse-csv.js';
@@ -45,12 +46,15 @@ export function registerReportCommand(program: Command, ctx: CliContext): void {
         throw new CliUsageError(`the configuration is invalid: ${(e as Error).message}`);
       }
       const bar = progressReporter('evaluating');
+      // A second thread for the k-means starts (same results; the machine's second core).
+      const threads = createKMeansThreads();
       const results = evaluate(read.cohort, read.config, read.summary, {
         seed,
         tool: toolInfo(),
-        ...(k === undefined ? {} : { cluster: { k } }),
+        cluster: { ...(k === undefined ? {} : { k }), threads },
         onStage: (stage: EvaluationStage, i: number, n: number) => bar(stage, i / n),
       });
+      await threads.close();
       bar('rendering pages', 1);
       const interactive = opts.interactive === true ? { interactive: true, browserLibraries: await readBrowserLibraries() } : {};
       const files = await renderReport(results, {
