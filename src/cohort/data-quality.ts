@@ -52,8 +52,16 @@ const pct = (n: number, d: number) => (d === 0 ? 0 : Math.round((10000 * n) / d)
 export function dataQualitySummary(cohort: Cohort, columns: readonly TableBlanks[], problems: Problem[]): DataQualitySummary {
   const fams = cohort.families;
   const closed = fams.filter((f) => f.endDate !== null);
-  const starts = fams.map((f) => f.startDate).sort();
-  const ends = closed.map((f) => f.endDate as string).sort();
+  // First and last dates by one pass (ISO dates order as text), not by sorting a million.
+  const range = (dates: Iterable<string>): { first: string; last: string } | null => {
+    let first: string | null = null;
+    let last: string | null = null;
+    for (const d of dates) {
+      if (first === null || d < first) first = d;
+      if (last === null || d > last) last = d;
+    }
+    return first === null ? null : { first, last: last! };
+  };
   const missingness: ColumnMissingness[] = [];
   for (const t of columns) {
     t.header.forEach((h, i) => {
@@ -125,8 +133,8 @@ export function dataQualitySummary(cohort: Cohort, columns: readonly TableBlanks
     needIndicators: nNeeds,
     openCases: fams.length - closed.length,
     closedCases: closed.length,
-    startDates: starts.length ? { first: starts[0]!, last: starts[starts.length - 1]! } : null,
-    endDates: ends.length ? { first: ends[0]!, last: ends[ends.length - 1]! } : null,
+    startDates: range(fams.map((f) => f.startDate)),
+    endDates: range(closed.map((f) => f.endDate as string)),
     closedWithoutOutcome: { count: withoutOutcome, denominator: closed.length, percent: pct(withoutOutcome, closed.length) },
     missingness,
     warnings: [...warnings].map(([kind, count]) => ({ kind, count })),

@@ -606,7 +606,19 @@ function starDuplicates(
     if (b - a < 2) continue;
     group.length = 0;
     for (let k = a; k < b; k++) group.push(order[k]!);
-    group.sort((x, y) => key(x) - key(y) || x - y);
+    // Few readings a family: insertion sort (stable, so file order breaks ties); a family
+    // with very many readings is sorted the general way.
+    if (group.length > 64) group.sort((x, y) => key(x) - key(y) || x - y);
+    else for (let k = 1; k < group.length; k++) {
+      const g = group[k]!;
+      const gk = key(g);
+      let j = k - 1;
+      while (j >= 0 && key(group[j]!) > gk) {
+        group[j + 1] = group[j]!;
+        j--;
+      }
+      group[j + 1] = g;
+    }
     for (let k = 1; k < group.length; k++) {
       const i = group[k]!;
       if (key(i) !== key(group[k - 1]!)) continue;

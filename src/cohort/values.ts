@@ -40,6 +40,8 @@ const pad = (n: number, w: number) => String(n).padStart(w, '0');
  * @example parseDate('2021-02-30', 'yyyy-mm-dd') // { ok: false, ... }
  */
 export function parseDate(cell: string, format: DateFormat): Parsed<string> {
+  // A real ISO date (the contract's layout, and nearly every cell): no regular expression.
+  if (isoDayNumber(cell) >= 0) return { ok: true, value: cell };
   if (cell.length === 10 && cell.charCodeAt(4) === 45 && cell.charCodeAt(7) === 45) {
     // Fast path for ISO dates, the contract's layout.
     const y = Number(cell.slice(0, 4));
