@@ -84,7 +84,7 @@ export function largeCohortClusterOptions(
       out.push(
         `cluster stability from ${st.resamples} resamples, not 100` +
           (st.scheme === 'subset'
-            ? `, each of ${st.resampleRows.toLocaleString('en-GB')} families drawn without replacement (Hennig's subsetting scheme) rather than a bootstrap resample of every family`
+            ? `, each of ${st.resampleRows === Math.floor(families / 2) ? 'half the' : st.resampleRows.toLocaleString('en-GB')} families drawn without replacement (Hennig's subsetting scheme) rather than a bootstrap resample of every family`
             : '') +
           `: ${largeCohort} (set analysis.cluster.stability to change it)`,
       );
@@ -243,7 +243,7 @@ export function evaluate(cohort: Cohort, config: WorkbenchConfig, summary: DataQ
   const family = computeFamilyProgress(cohort, progressOptions);
   if (family.bands.method === 'kmeans' && family.bands.vectors.complete > FIT_SAMPLE) {
     scaleNotes.push(
-      `progress bands: the k-means restarts ran on a seeded sample of ${FIT_SAMPLE.toLocaleString('en-GB')} of the ${family.bands.vectors.complete.toLocaleString('en-GB')} complete start and end vectors, the best refined by Lloyd on all of them`,
+      `progress bands: the k-means restarts ran on a seeded sample of ${FIT_SAMPLE.toLocaleString('en-GB')} complete start and end vectors, the best refined by Lloyd on all of them`,
     );
   }
   const overall = progressSummary(family);

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { readCohort } from '../io/read-cohort.js';
+import { NotACohortPathError, readCohort } from '../io/read-cohort.js';
 import { openAtomicWriter, writeFileAtomic } from '../io/write-atomic.js';
 import { formatProblem } from '../io/parse-csv.js';
 import { parseConfigText } from '../cohort/parse-config.js';
@@ -35,6 +35,7 @@ export async function readCohortForCli(cohortArg: string | undefined, options: C
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new CliUsageError(`no such cohort folder or workbook: ${cohortArg}`);
+    if (e instanceof NotACohortPathError) throw new CliUsageError(e.message);
     throw e;
   }
 }

@@ -8,7 +8,7 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
 
 /**
  * The `earlyhelp` command line: maps argv onto the library and sets the exit status
- * (0 done, 2 invalid cohort or configuration, 1 any other failure).
+ * (0 done, 2 invalid use, cohort or configuration, 1 any other failure).
  */
 export async function main(argv: string[]): Promise<number> {
   const ctx = createNodeContext();
@@ -24,7 +24,8 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-      return e.exitCode === 0 ? 0 : 1;
+      // An unknown option, a missing argument: invalid use (commander has printed why).
+      return e.exitCode === 0 ? 0 : 2;
     }
     if (e instanceof CliUsageError) {
       for (const line of e.problems) process.stderr.write(`${line}\n`);

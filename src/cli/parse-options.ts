@@ -1,10 +1,19 @@
 import { CliUsageError } from './context.js';
 
-/** Parses a whole-number option such as `--seed` or `--k`; exit 2 with the value when it is not one. */
+/**
+ * Parses a whole-number option (`--k 9`, or the same key from the configuration's
+ * `analysis` section): a safe integer, or its digits with an optional sign and surrounding
+ * spaces; `1e3`, `0x10`, `1.0` and blank are refused, never converted. Exit 2
+ * (CliUsageError) naming the option and the value when it is not a whole number ≥ `min`.
+ * @example parseWholeOption('12', '--k', 1) // 12
+ */
+export function parseWholeOption(value: unknown, option: string, min = 0): number {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*[+-]?\d+\s*$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < min) throw new CliUsageError(`${option} must be a whole number ≥ ${min}, got ${JSON.stringify(value)}`);
+  return n;
+}
+
+/** Parses a whole-number option such as `--seed` (default 1); exit 2 with the value when it is not one ≥ 0. */
 export function parseSeed(value: string | undefined, option = '--seed'): number {
-  if (value === undefined) return 1;
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(Number(value))) {
-    throw new CliUsageError(`${option} must be a whole number ≥ 0, got ${JSON.stringify(value)}`);
-  }
-  return Number(value);
+  return value === undefined ? 1 : parseWholeOption(value, option, 0);
 }

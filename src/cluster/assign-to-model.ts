@@ -1,6 +1,6 @@
 import { NEED_MISSING, type Cohort } from '../cohort/types.js';
 import { loadClusterModel, type ClusterModel } from './cluster-model.js';
-import { BERNOULLI_FLOOR } from './bernoulli-mixture.js';
+import { clampP } from './bernoulli-mixture.js';
 
 /** Result of {@link assignToModel}. */
 export interface AssignResult {
@@ -77,8 +77,8 @@ export function assignToModel(cohort: Cohort, model: ClusterModel): AssignResult
   const cent = m.clusters.map((c) => modelCols.map((j) => c.centroid[j]!));
   // For lca: log-probability tables over the used indicators.
   const logW = m.clusters.map((c) => Math.log(c.weight));
-  const logP = cent.map((row) => row.map((p) => Math.log(Math.min(1 - BERNOULLI_FLOOR, Math.max(BERNOULLI_FLOOR, p)))));
-  const logQ = cent.map((row) => row.map((p) => Math.log(1 - Math.min(1 - BERNOULLI_FLOOR, Math.max(BERNOULLI_FLOOR, p)))));
+  const logP = cent.map((row) => row.map((p) => Math.log(clampP(p))));
+  const logQ = cent.map((row) => row.map((p) => Math.log(1 - clampP(p))));
 
   const nf = cohort.families.length;
   const width = cohort.needIds.length;

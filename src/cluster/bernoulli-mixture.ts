@@ -1,5 +1,6 @@
 import { createRng } from '../stats/rng.js';
 import { checkDataMatrix, type DataMatrix } from './data-matrix.js';
+import { checkFitOptions, type CheckedFitOptions } from './fit-options.js';
 import { kMeansPlusPlus } from './k-means-plus-plus.js';
 import { packBinary, type PackedBinary } from './pack-binary.js';
 
@@ -216,7 +217,8 @@ function hardStart(packed: PackedBinary, labels: Int32Array, k: number): Bernoul
   };
 }
 
-const clampP = (p: number): number => (p < BERNOULLI_FLOOR ? BERNOULLI_FLOOR : p > 1 - BERNOULLI_FLOOR ? 1 - BERNOULLI_FLOOR : p);
+/** A probability kept in [BERNOULLI_FLOOR, 1 − BERNOULLI_FLOOR]. Internal (also used by assignToModel). */
+export const clampP = (p: number): number => (p < BERNOULLI_FLOOR ? BERNOULLI_FLOOR : p > 1 - BERNOULLI_FLOOR ? 1 - BERNOULLI_FLOOR : p);
 
 /** EM from the given parameters on packed rows. */
 function runEm(packed: PackedBinary, start: BernoulliMixtureParameters, k: number, maxIterations: number, tolerance: number): EmRun {
@@ -324,12 +326,7 @@ function runEm(packed: PackedBinary, start: BernoulliMixtureParameters, k: numbe
   return { weights, probabilities: probs, logLikelihood: ll, posteriors, iterations, converged };
 }
 
-interface CheckedOptions {
-  k: number;
-  restarts: number;
-  seed: number;
-  maxIterations: number;
-  tolerance: number;
+interface CheckedOptions extends CheckedFitOptions {
   initial: BernoulliMixtureParameters | null;
 }
 
@@ -356,31 +353,13 @@ function checkParameters(fn: string, params: BernoulliMixtureParameters, k: numb
 }
 
 function checkOptions(options: BernoulliMixtureOptions, n: number, d: number): CheckedOptions {
-  if (options === null || typeof options !== 'object') {
-    throw new Error(`bernoulliMixture requires an options object with k, got ${String(options)}`);
-  }
-  const { k } = options;
-  if (!Number.isSafeInteger(k) || k < 1) throw new Error(`bernoulliMixture requires k to be a whole number >= 1, got k=${String(k)}`);
-  if (k > n) throw new Error(`bernoulliMixture requires k <= n, got k=${k}, n=${n}`);
-  const restarts = options.restarts ?? (options.initial ? 1 : 10);
-  if (!Number.isSafeInteger(restarts) || restarts < 1) {
-    throw new Error(`bernoulliMixture requires restarts to be a whole number >= 1, got restarts=${String(restarts)}`);
-  }
-  const seed = options.seed ?? 1;
-  if (!Number.isSafeInteger(seed)) throw new Error(`bernoulliMixture requires a whole-number seed, got seed=${String(seed)}`);
-  const maxIterations = options.maxIterations ?? 1000;
-  if (!Number.isSafeInteger(maxIterations) || maxIterations < 1) {
-    throw new Error(`bernoulliMixture requires maxIterations to be a whole number >= 1, got maxIterations=${String(maxIterations)}`);
-  }
-  const tolerance = options.tolerance ?? 1e-7;
-  if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0) {
-    throw new Error(`bernoulliMixture requires tolerance to be a finite number >= 0, got tolerance=${String(tolerance)}`);
-  }
+  const fit = checkFitOptions('bernoulliMixture', options, n, options?.initial !== undefined, { maxIterations: 1000, tolerance: 1e-7 });
+  const { k, restarts } = fit;
   let initial: BernoulliMixtureParameters | null = null;
   if (options.initial !== undefined) {
     checkParameters('bernoulliMixture', options.initial, k, d);
     if (restarts !== 1) throw new Error(`bernoulliMixture requires restarts=1 with initial parameters, got restarts=${restarts}`);
     initial = options.initial;
   }
-  return { k, restarts, seed, maxIterations, tolerance, initial };
+  return { ...fit, initial };
 }

@@ -263,7 +263,7 @@ export function clusterNeeds(cohort: Cohort, options: ClusterNeedsOptions = {}):
       sampleInertia: onSample.inertia,
       method:
         `${choice ? 'k was chosen and ' : ''}the ${restarts} k-means++ start(s) were run on a simple random sample of ` +
-        `${fitData.rows.toLocaleString('en-GB')} of the ${n.toLocaleString('en-GB')} families (seed ${seed}); the best start's ` +
+        `${fitData.rows.toLocaleString('en-GB')} families (seed ${seed}); the best start's ` +
         `solution was then refined by Lloyd's algorithm on every family (${kmFit.iterations} step(s))`,
     };
   }

@@ -54,7 +54,8 @@ export interface ClusterStabilityResult {
  * permutation of the rows (4 bytes a row) and one resample.
  *
  * @throws if labels do not match the rows or are outside [0, k), resamples is not a whole
- *   number >= 1, the seed is not a safe integer, or subsetSize is not a whole number in [2, rows).
+ *   number >= 1, the seed is not a safe integer, subsetSize is not a whole number in [2, rows),
+ *   or the refit does not give every sample row a whole-number label >= 0.
  * @example clusterStability(data, fit.labels, 9, (sample, seed) => kMeans(sample, { k: 9, seed }).labels).meanJaccard
  */
 export function clusterStability(
@@ -75,6 +76,7 @@ export function clusterStability(
     throw new Error(`clusterStability requires resamples to be a whole number >= 1, got ${String(resamples)}`);
   }
   const seed = options.seed ?? 1;
+  if (!Number.isSafeInteger(seed)) throw new Error(`clusterStability requires a whole-number seed, got ${String(seed)}`);
   const subset = options.subsetSize !== undefined;
   const m = options.subsetSize ?? n;
   if (subset && (!Number.isSafeInteger(m) || m < 2 || m >= n)) {
@@ -96,7 +98,11 @@ export function clusterStability(
     const boot = refit(sample, refitSeed);
     if (boot.length !== m) throw new Error(`clusterStability requires the refit to label every row, got ${boot.length} of ${m}`);
     let kb = 0;
-    for (let p = 0; p < m; p++) if (boot[p]! + 1 > kb) kb = boot[p]! + 1;
+    for (let p = 0; p < m; p++) {
+      const c = boot[p]!;
+      if (!Number.isSafeInteger(c) || c < 0) throw new Error(`clusterStability requires the refit's labels to be whole numbers >= 0, got ${c} at sample row ${p}`);
+      if (c + 1 > kb) kb = c + 1;
+    }
     const table = new Float64Array(k * kb);
     const rowTotals = new Float64Array(k);
     const colTotals = new Float64Array(kb);

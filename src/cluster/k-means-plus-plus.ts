@@ -92,6 +92,29 @@ interface SeedKernel {
   potentials(candidates: Int32Array, closest: Float64Array, out: Float64Array): void;
 }
 
+/**
+ * The `assign` of a kernel from its distance between the rows at two offsets (the binary
+ * and dense kernels differ only in that). Sharing it measured no slower (k-means++ on
+ * 100,000 × 57 rows, binary k = 30 and dense k = 9): `assign` runs once per seed, against
+ * `trials` passes of `potentials`, which stays written out per kernel for speed.
+ */
+function assignBy(rows: number, stride: number, distance: (o: number, base: number) => number): SeedKernel['assign'] {
+  return (row, index, closest, labels, cumulative, first) => {
+    const base = row * stride;
+    let pot = 0;
+    for (let i = 0; i < rows; i++) {
+      const dist = distance(i * stride, base);
+      if (first || dist < closest[i]!) {
+        closest[i] = dist;
+        labels[i] = index;
+      }
+      pot += closest[i]!;
+      cumulative[i] = pot;
+    }
+    return pot;
+  };
+}
+
 function makeKernel(source: SeedSource): SeedKernel {
   if (source.kind === 'binary') {
     const { words, stride, rows } = source.packed;
@@ -102,20 +125,7 @@ function makeKernel(source: SeedSource): SeedKernel {
       return s;
     };
     return {
-      assign(row, index, closest, labels, cumulative, first) {
-        const base = row * w;
-        let pot = 0;
-        for (let i = 0; i < rows; i++) {
-          const dist = hamming(i * w, base);
-          if (first || dist < closest[i]!) {
-            closest[i] = dist;
-            labels[i] = index;
-          }
-          pot += closest[i]!;
-          cumulative[i] = pot;
-        }
-        return pot;
-      },
+      assign: assignBy(rows, w, hamming),
       potentials(candidates, closest, out) {
         const m = candidates.length;
         out.fill(0);
@@ -184,20 +194,7 @@ function makeKernel(source: SeedSource): SeedKernel {
     return s;
   };
   return {
-    assign(row, index, closest, labels, cumulative, first) {
-      const base = row * cols;
-      let pot = 0;
-      for (let i = 0; i < rows; i++) {
-        const dist = squared(i * cols, base);
-        if (first || dist < closest[i]!) {
-          closest[i] = dist;
-          labels[i] = index;
-        }
-        pot += closest[i]!;
-        cumulative[i] = pot;
-      }
-      return pot;
-    },
+    assign: assignBy(rows, cols, squared),
     potentials(candidates, closest, out) {
       for (let t = 0; t < candidates.length; t++) {
         const base = candidates[t]! * cols;

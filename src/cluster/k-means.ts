@@ -1,5 +1,6 @@
 import { createRng } from '../stats/rng.js';
 import { checkDataMatrix, type DataMatrix } from './data-matrix.js';
+import { checkFitOptions, type CheckedFitOptions } from './fit-options.js';
 import { kMeansPlusPlus, type SeedResult, type SeedSource } from './k-means-plus-plus.js';
 import { lloydBinary, lloydWorkspace, type LloydRun, type LloydStart } from './lloyd-binary.js';
 import { lloydDense } from './lloyd-dense.js';
@@ -207,38 +208,13 @@ export function kMeans(data: DataMatrix, options: KMeansOptions): KMeansResult {
   };
 }
 
-interface CheckedKMeansOptions {
-  k: number;
-  restarts: number;
-  seed: number;
-  maxIterations: number;
-  tolerance: number;
+interface CheckedKMeansOptions extends CheckedFitOptions {
   initialCentroids: number[][] | null;
 }
 
 function checkKMeansOptions(options: KMeansOptions, n: number, d: number): CheckedKMeansOptions {
-  if (options === null || typeof options !== 'object') {
-    throw new Error(`kMeans requires an options object with k, got ${String(options)}`);
-  }
-  const { k } = options;
-  if (!Number.isSafeInteger(k) || k < 1) {
-    throw new Error(`kMeans requires k to be a whole number >= 1, got k=${String(k)}`);
-  }
-  if (k > n) throw new Error(`kMeans requires k <= n, got k=${k}, n=${n}`);
-  const restarts = options.restarts ?? (options.initialCentroids ? 1 : 10);
-  if (!Number.isSafeInteger(restarts) || restarts < 1) {
-    throw new Error(`kMeans requires restarts to be a whole number >= 1, got restarts=${String(restarts)}`);
-  }
-  const seed = options.seed ?? 1;
-  if (!Number.isSafeInteger(seed)) throw new Error(`kMeans requires a whole-number seed, got seed=${String(seed)}`);
-  const maxIterations = options.maxIterations ?? 300;
-  if (!Number.isSafeInteger(maxIterations) || maxIterations < 1) {
-    throw new Error(`kMeans requires maxIterations to be a whole number >= 1, got maxIterations=${String(maxIterations)}`);
-  }
-  const tolerance = options.tolerance ?? 1e-6;
-  if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0) {
-    throw new Error(`kMeans requires tolerance to be a finite number >= 0, got tolerance=${String(tolerance)}`);
-  }
+  const fit = checkFitOptions('kMeans', options, n, options?.initialCentroids !== undefined, { maxIterations: 300, tolerance: 1e-6 });
+  const { k, restarts } = fit;
   let initialCentroids: number[][] | null = null;
   if (options.initialCentroids !== undefined) {
     const ic = options.initialCentroids;
@@ -260,5 +236,5 @@ function checkKMeansOptions(options: KMeansOptions, n: number, d: number): Check
     }
     initialCentroids = ic;
   }
-  return { k, restarts, seed, maxIterations, tolerance, initialCentroids };
+  return { ...fit, initialCentroids };
 }

@@ -17,7 +17,7 @@ import {
   NO_DAY,
   STAR_DOMAINS,
 } from './types.js';
-import { PlanOutcomesBuilder, StarReadingsBuilder } from './star-readings.js';
+import { PlanOutcomesBuilder, StarReadingsBuilder, widened } from './star-readings.js';
 import { dayNumber, fastReading, isBlank, isoDayNumber, parseDate, parseEnum, parseWhole, parseYesNo, wholeYearsBetween, type Parsed } from './values.js';
 import { dataQualitySummary, type DataQualitySummary, type TableBlanks } from './data-quality.js';
 import { OUTCOME_MEASURE_IDS } from './catalogues.js';
@@ -353,11 +353,7 @@ export function parseCohortSources(
     if (adults !== null && female !== null && female > adults) {
       err(fm.file, line, fm.heading.get('female_adults')!, `female_adults is above adults (${adults})`, rawCell(row, fm, 'female_adults'));
     }
-    if ((r + 1) * J > needs.length) {
-      const wider = new Uint8Array(needs.length * 2);
-      wider.set(needs);
-      needs = wider;
-    }
+    if ((r + 1) * J > needs.length) needs = widened(needs, needs.length * 2);
     for (let j = 0; j < J; j++) {
       const col = needCols[j]!;
       const cell = needPlain[j] ? row[needIdx[j]!]! : fr.get(row, col);
@@ -463,6 +459,7 @@ export function parseCohortSources(
   const starBuilder = new StarReadingsBuilder(starCapacity);
   let starLines = new Int32Array(Math.max(1024, starCapacity));
   const starParsers = parsersOf('star');
+  const familyParser = starParsers.find((c) => c.spec.name === 'family_id')!;
   const domainParser = starParsers.find((c) => c.spec.name === 'domain')!;
   const dateParser = starParsers.find((c) => c.spec.name === 'reading_date')!;
   const domainIndex = new Map<string, number>(STAR_DOMAINS.map((d, i) => [d, i]));
@@ -490,6 +487,8 @@ export function parseCohortSources(
       fi = lastIndex;
     }
     if (domainIdx === undefined || day < 0 || reading === 0 || fi === undefined) {
+      // A blank family_id is reported here (lookupFamily leaves it to the required-value check).
+      sr.parse(row, line, familyParser.spec, familyParser.parse);
       const domain = sr.parse(row, line, domainParser.spec, domainParser.parse) as StarDomain | null;
       const parsedDate = sr.parse(row, line, dateParser.spec, dateParser.parse) as string | null;
       const cell = sr.get(row, 'reading').trim();
@@ -509,11 +508,7 @@ export function parseCohortSources(
       reading = parsedReading;
     }
     const k = starBuilder.length;
-    if (k === starLines.length) {
-      const wider = new Int32Array(k * 2);
-      wider.set(starLines);
-      starLines = wider;
-    }
+    if (k === starLines.length) starLines = widened(starLines, k * 2);
     starLines[k] = line;
     starBuilder.push(fi, domainIdx, day, reading);
   });

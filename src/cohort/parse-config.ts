@@ -2,6 +2,7 @@ import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { Problem } from '../io/parse-csv.js';
 import { validateDisclosureProfile } from '../disclosure/validate-disclosure-profile.js';
 import { COHORT_FILES, DATE_FORMATS, type WorkbenchConfig, type AgeBand } from './config.js';
+import { CONTRACT_COLUMNS, NEED_PREFIX } from './columns.js';
 
 export interface ParseConfigResult {
   config: Partial<WorkbenchConfig> | null;
@@ -20,6 +21,9 @@ const TOP_KEYS = [
   'outcomeMeasures',
   'analysis',
 ] as const;
+
+/** Contract column names that `codes` may map (need_<id> columns too). */
+const CODED_COLUMNS = new Set(Object.values(CONTRACT_COLUMNS).flatMap((cols) => cols.map((c) => c.name)));
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStringRecord = (v: unknown): v is Record<string, string> =>
@@ -60,6 +64,10 @@ export function parseConfigText(text: string, file: string): ParseConfigResult {
       message,
       ...(value === undefined ? {} : { value: typeof value === 'string' ? value : JSON.stringify(value) }),
     });
+  /** A key no one reads is a typo, not a setting: `disclosure: { threshhold: 10 }` must not fall back to 5. */
+  const onlyKeys = (path: (string | number)[], v: Record<string, unknown>, allowed: readonly string[]) => {
+    for (const k of Object.keys(v)) if (!allowed.includes(k)) err([...path, k], `unknown key; expected one of ${allowed.join(', ')}`);
+  };
   for (const e of doc.errors) {
     problems.push({ severity: 'error', file, line: e.linePos?.[0]?.line ?? 1, column: '', message: `not valid YAML/JSON: ${e.message.split('\n')[0]}` });
   }
@@ -81,7 +89,13 @@ export function parseConfigText(text: string, file: string): ParseConfigResult {
       for (const [f, m] of Object.entries(raw.columns)) {
         if (!(COHORT_FILES as readonly string[]).includes(f)) err(['columns', f], `unknown file; expected one of ${COHORT_FILES.join(', ')}`);
         else if (!isStringRecord(m)) err(['columns', f], 'must map headings to contract column names (text)');
-        else out.columns[f as (typeof COHORT_FILES)[number]] = m;
+        else {
+          const file = f as (typeof COHORT_FILES)[number];
+          const names = CONTRACT_COLUMNS[file].map((c) => c.name);
+          const bad = Object.entries(m).filter(([, to]) => !names.includes(to) && !(file === 'families' && to.startsWith(NEED_PREFIX) && to.length > NEED_PREFIX.length));
+          for (const [heading, to] of bad) err(['columns', f, heading], `not a column of ${f}.csv; expected one of ${names.join(', ')}${file === 'families' ? ' or need_<id>' : ''}`, to);
+          if (!bad.length) out.columns[file] = m;
+        }
       }
     }
   }
@@ -89,6 +103,7 @@ export function parseConfigText(text: string, file: string): ParseConfigResult {
     const v = raw.values;
     if (!isObject(v)) err(['values'], 'must be { yes: [...], no: [...] }');
     else {
+      onlyKeys(['values'], v, ['yes', 'no']);
       for (const k of ['yes', 'no'] as const) {
         const list = v[k];
         if (list === undefined) continue;
@@ -105,7 +120,8 @@ export function parseConfigText(text: string, file: string): ParseConfigResult {
     else {
       out.codes = {};
       for (const [col, m] of Object.entries(raw.codes)) {
-        if (!isObject(m) || !Object.values(m).every((x) => typeof x === 'string' || typeof x === 'number')) err(['codes', col], 'must map codes to contract values');
+        if (!CODED_COLUMNS.has(col) && !(col.startsWith(NEED_PREFIX) && col.length > NEED_PREFIX.length)) err(['codes', col], 'unknown column; codes are keyed by contract column names (or need_<id>)');
+        else if (!isObject(m) || !Object.values(m).every((x) => typeof x === 'string' || typeof x === 'number')) err(['codes', col], 'must map codes to contract values');
         else out.codes[col] = Object.fromEntries(Object.entries(m).map(([a, b]) => [a, String(b)]));
       }
     }
@@ -122,6 +138,7 @@ export function parseConfigText(text: string, file: string): ParseConfigResult {
       for (const [id, v] of Object.entries(raw.indicators)) {
         if (typeof v === 'string') out.indicators[id] = { label: v, headlineProblem: null };
         else if (isObject(v) && typeof v.label === 'string' && (v.headlineProblem === undefined || typeof v.headlineProblem === 'string')) {
+          onlyKeys(['indicators', id], v, ['label', 'headlineProblem']);
           out.indicators[id] = { label: v.label, headlineProblem: (v.headlineProblem as string | undefined) ?? null };
         } else err(['indicators', id], 'must be a label or { label, headlineProblem }');
       }
@@ -137,6 +154,11 @@ export function parseConfigText(text: string, file: string): ParseConfigResult {
           err(['ageBands', i], 'must be { label: text, min: whole number, max: whole number or null }', b);
           return;
         }
+        onlyKeys(['ageBands', i], b, ['label', 'min', 'max']);
+        if (typeof b.max === 'number' && b.max < (b.min as number)) {
+          err(['ageBands', i, 'max'], `must be at least min (${b.min as number})`, b.max);
+          return;
+        }
         parsed.push({ label: b.label, min: b.min as number, max: (b.max as number | null | undefined) ?? null });
       });
       for (let i = 1; i < parsed.length; i++) {
@@ -150,6 +172,7 @@ export function parseConfigText(text: string, file: string): ParseConfigResult {
     const s = raw.stages;
     if (!isObject(s) || !Array.isArray(s.upperBounds) || !Array.isArray(s.names)) err(['stages'], 'must be { upperBounds: [...], names: [...] }');
     else {
+      onlyKeys(['stages'], s, ['upperBounds', 'names']);
       const ub = s.upperBounds as unknown[];
       const names = s.names as unknown[];
       const okBounds = ub.every((x, i) => Number.isInteger(x) && (i === 0 || (x as number) > (ub[i - 1] as number)));
@@ -162,6 +185,7 @@ export function parseConfigText(text: string, file: string): ParseConfigResult {
     const d = raw.disclosure;
     if (!isObject(d)) err(['disclosure'], 'must be { threshold, symbol, roundTotalsTo, name }');
     else {
+      onlyKeys(['disclosure'], d, ['name', 'threshold', 'symbol', 'roundTotalsTo']);
       const threshold = d.threshold ?? 5;
       const roundTo = d.roundTotalsTo ?? 1;
       if (!Number.isInteger(threshold) || (threshold as number) < 1) err(['disclosure', 'threshold'], 'must be a whole number ≥ 1', threshold);

@@ -13,6 +13,17 @@ export function isoFromDayNumber(day: number): string {
 }
 
 /**
+ * A copy of typed array `a` in a new array of the same kind with `length` elements (the
+ * rest zero), for growing columns. Cost: O(length).
+ * @example widened(Uint8Array.of(1, 2), 4) // Uint8Array [1, 2, 0, 0]
+ */
+export function widened<T extends Int32Array | Uint16Array | Uint8Array>(a: T, length: number): T {
+  const b = new (a.constructor as new (n: number) => T)(length);
+  b.set(a);
+  return b;
+}
+
+/**
  * Growable columns of Family Star readings: `push` one reading at a time, `finish` for
  * the cohort's `StarReadings` (trimmed to length). Cost: amortised O(1) a reading.
  */
@@ -46,18 +57,10 @@ export class StarReadingsBuilder {
 
   private grow(): void {
     const c = this.familyIndex.length * 2;
-    const fi = new Int32Array(c);
-    fi.set(this.familyIndex);
-    const d = new Uint8Array(c);
-    d.set(this.domain);
-    const dy = new Int32Array(c);
-    dy.set(this.day);
-    const r = new Uint8Array(c);
-    r.set(this.reading);
-    this.familyIndex = fi;
-    this.domain = d;
-    this.day = dy;
-    this.reading = r;
+    this.familyIndex = widened(this.familyIndex, c);
+    this.domain = widened(this.domain, c);
+    this.day = widened(this.day, c);
+    this.reading = widened(this.reading, c);
   }
 
   /**
@@ -155,16 +158,11 @@ export class PlanOutcomesBuilder {
 
   private grow(): void {
     const c = this.familyIndex.length * 2;
-    const widen = <T extends Int32Array | Uint16Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-      const b = make(c);
-      b.set(a);
-      return b;
-    };
-    this.familyIndex = widen(this.familyIndex, (n) => new Int32Array(n));
-    this.outcome = widen(this.outcome, (n) => new Uint16Array(n));
-    this.identifiedDay = widen(this.identifiedDay, (n) => new Int32Array(n));
-    this.status = widen(this.status, (n) => new Uint8Array(n));
-    this.achievedDay = widen(this.achievedDay, (n) => new Int32Array(n));
+    this.familyIndex = widened(this.familyIndex, c);
+    this.outcome = widened(this.outcome, c);
+    this.identifiedDay = widened(this.identifiedDay, c);
+    this.status = widened(this.status, c);
+    this.achievedDay = widened(this.achievedDay, c);
   }
 
   finish(): PlanOutcomes {

@@ -19,7 +19,10 @@ export interface CountTableInput {
   readonly columnTotals?: boolean;
   /** Publish the grand total (default true). */
   readonly grandTotal?: boolean;
-  /** Percentages of the row, column or grand total, computed from exact counts (default 'none'). */
+  /**
+   * Percentages of the row, column or grand total, computed from exact counts (default
+   * 'none'). The totals they are of are protected as published, shown or not.
+   */
   readonly percents?: PercentBase;
 }
 
@@ -72,13 +75,15 @@ export function publishTable(input: CountTableInput, profile: DisclosureProfile)
   for (const row of input.counts) for (const value of row) cells.push({ value, show: true });
   const rowTotalAt = cells.length;
   const rowSums = input.counts.map((row) => row.reduce((s, v) => s + v, 0));
-  for (const value of rowSums) cells.push({ value, show: showRows, total: true });
+  // A percentage and its count give its base away: a base is protected as published even
+  // when the table does not show it.
+  for (const value of rowSums) cells.push({ value, show: showRows || percentBase === 'row', total: true });
   const columnTotalAt = cells.length;
   const columnSums = Array.from({ length: columns }, (_, c) => input.counts.reduce((s, row) => s + row[c]!, 0));
-  for (const value of columnSums) cells.push({ value, show: showColumns, total: true });
+  for (const value of columnSums) cells.push({ value, show: showColumns || percentBase === 'column', total: true });
   const grandAt = cells.length;
   const grand = rowSums.reduce((s, v) => s + v, 0);
-  cells.push({ value: grand, show: showGrand, total: true });
+  cells.push({ value: grand, show: showGrand || percentBase === 'total', total: true });
 
   const sums: SumRule[] = [];
   for (let r = 0; r < rows; r++) {
@@ -93,15 +98,13 @@ export function publishTable(input: CountTableInput, profile: DisclosureProfile)
   const result = suppressCounts({ cells, sums }, profile);
   const v = result.values;
   const published: PublishedValue[][] = input.counts.map((row, r) => row.map((_, c) => v[at(r, c)]!));
-  // Suppression of the base is decided on the full system, shown or not.
-  const baseSuppressed = (i: number): boolean => isSuppressed(v[i]!) && cells[i]!.show;
   let percents: PublishedValue[][] | null = null;
   if (percentBase !== 'none') {
     percents = input.counts.map((row, r) =>
       row.map((count, c) => {
         const baseIndex = percentBase === 'row' ? rowTotalAt + r : percentBase === 'column' ? columnTotalAt + c : grandAt;
         const base = cells[baseIndex]!.value;
-        if (isSuppressed(v[at(r, c)]!) || baseSuppressed(baseIndex) || base === 0) return SUPPRESSED;
+        if (isSuppressed(v[at(r, c)]!) || isSuppressed(v[baseIndex]!) || base === 0) return SUPPRESSED;
         return (100 * count) / base;
       }),
     );

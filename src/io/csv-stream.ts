@@ -294,6 +294,7 @@ class CsvReader implements CsvStream {
       let e = j;
       if (c === LF && e > i && b[e - 1] === CR) e--;
       const len = e - i;
+      if (len > this.maxFieldBytes) this.tooLong();
       let cell: string;
       if (len === 0) cell = '';
       else if (high >= 0x80) cell = b.utf8Slice(i, e);
@@ -306,10 +307,7 @@ class CsvReader implements CsvStream {
         for (let k = 0; same && k < len; k++) same = seen.charCodeAt(k) === b[i + k];
         if (same) cell = seen;
         else intern[slot] = cell = b.latin1Slice(i, e);
-      } else {
-        if (len > this.maxFieldBytes) this.tooLong();
-        cell = b.latin1Slice(i, e);
-      }
+      } else cell = b.latin1Slice(i, e);
       cells[count++] = cell;
       i = j + 1;
       if (c === LF) {

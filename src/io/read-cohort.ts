@@ -15,16 +15,25 @@ import type { CohortSource } from '../cohort/types.js';
 import { readCsvFile } from './read-csv-file.js';
 import type { TableSource } from './table-source.js';
 
+/** The path given as a cohort is neither a folder nor an `.xlsx` workbook (bad input: exit status 2 in the CLI). */
+export class NotACohortPathError extends Error {
+  constructor(readonly path: string) {
+    super(`a cohort is a folder of CSV files or an .xlsx workbook: ${path}`);
+    this.name = 'NotACohortPathError';
+  }
+}
+
 /**
  * Reads a cohort from a folder of CSV files or an `.xlsx` workbook and validates it.
- * Missing required files are reported as problems, not thrown. Throws only when the path
- * cannot be read at all.
+ * Missing required files, and a workbook that cannot be opened, are reported as problems,
+ * not thrown. Throws NotACohortPathError for a path that is neither, and the file system's
+ * error when the path cannot be read at all.
  */
 export async function readCohort(path: string, config?: Partial<WorkbenchConfig>): Promise<CohortReadResult> {
   const info = await stat(path);
   if (info.isDirectory()) return readCohortFolder(path, config);
   if (path.toLowerCase().endsWith('.xlsx')) return readCohortWorkbook(path, config);
-  throw new Error(`a cohort is a folder of CSV files or an .xlsx workbook: ${path}`);
+  throw new NotACohortPathError(path);
 }
 
 async function readCohortFolder(dir: string, config?: Partial<WorkbenchConfig>): Promise<CohortReadResult> {
@@ -38,7 +47,12 @@ async function readCohortFolder(dir: string, config?: Partial<WorkbenchConfig>):
     if (!names.has(name)) continue;
     sources[f] = csvFileSource(join(dir, name), name, (info) => files.push({ name, ...info }));
   }
-  return parseCohortSources(sources, config, { path: dir, kind: 'folder', files });
+  // Other CSV files (Plans.csv, plan.csv) are said to be ignored, not passed over in silence.
+  const ignored: Problem[] = [...names]
+    .filter((name) => /\.csv$/i.test(name) && !(COHORT_FILES as readonly string[]).includes(name.slice(0, -4)))
+    .sort()
+    .map((name) => ({ severity: 'warning', file: name, line: 1, column: '', message: `not a cohort file (${COHORT_FILES.map((f) => `${f}.csv`).join(', ')}): ignored` }));
+  return parseCohortSources(sources, config, { path: dir, kind: 'folder', files }, ignored);
 }
 
 /**
@@ -57,8 +71,8 @@ export function csvFileSource(path: string, name: string, onRead: (info: { sha25
   };
 }
 
-/** A worksheet cell as contract text: dates as ISO, formulas as their cached value. */
-function cellText(cell: ExcelJS.Cell): { text: string } | { error: string } {
+/** A worksheet cell as contract text (dates as ISO, formulas as their saved result), or why it has none. */
+function cellText(cell: ExcelJS.Cell): { text: string } | { problem: string; value?: string } {
   const v = cell.value;
   if (v === null || v === undefined) return { text: '' };
   if (v instanceof Date) return { text: v.toISOString().slice(0, 10) };
@@ -66,12 +80,13 @@ function cellText(cell: ExcelJS.Cell): { text: string } | { error: string } {
   if (typeof v === 'boolean') return { text: v ? '1' : '0' };
   if (typeof v === 'string') return { text: v };
   if (typeof v === 'object') {
-    if ('error' in v) return { error: String(v.error) };
+    if ('error' in v) return { problem: 'the cell holds a spreadsheet error', value: String(v.error) };
     if ('formula' in v || 'sharedFormula' in v) {
       const r = (v as ExcelJS.CellFormulaValue).result;
-      if (r === undefined || r === null) return { text: '' };
+      // A workbook written by a program and never calculated has no saved result: not a blank.
+      if (r === undefined || r === null) return { problem: 'the cell holds a formula with no saved result (open the workbook in a spreadsheet program and save it)' };
       if (r instanceof Date) return { text: r.toISOString().slice(0, 10) };
-      if (typeof r === 'object' && 'error' in r) return { error: String(r.error) };
+      if (typeof r === 'object' && 'error' in r) return { problem: 'the cell holds a spreadsheet error', value: String(r.error) };
       return { text: String(r) };
     }
     if ('richText' in v) return { text: v.richText.map((t) => t.text).join('') };
@@ -83,9 +98,21 @@ function cellText(cell: ExcelJS.Cell): { text: string } | { error: string } {
 async function readCohortWorkbook(path: string, config?: Partial<WorkbenchConfig>): Promise<CohortReadResult> {
   const bytes = await readFile(path);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const file = basename(path);
+  const files = [{ name: file, sha256: sha256Hex(bytes), bytes: bytes.length }];
   const problems: Problem[] = [];
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    problems.push({ severity: 'error', file, line: 0, column: '', message: `not a readable .xlsx workbook: ${why}` });
+    return parseCohortTables({}, config, { path, kind: 'xlsx', files }, problems);
+  }
+  for (const ws of wb.worksheets) {
+    if (!(COHORT_FILES as readonly string[]).includes(ws.name)) {
+      problems.push({ severity: 'warning', file, line: 0, column: '', message: `sheet "${ws.name}" is not a cohort sheet (${COHORT_FILES.join(', ')}): ignored` });
+    }
+  }
   const tables: Partial<Record<CohortFile, RawTable>> = {};
   for (const f of COHORT_FILES) {
     const ws = wb.getWorksheet(f);
@@ -100,6 +127,7 @@ async function readCohortWorkbook(path: string, config?: Partial<WorkbenchConfig
         width = row.cellCount;
         for (let c = 1; c <= width; c++) {
           const t = cellText(row.getCell(c));
+          if ('problem' in t) problems.push({ severity: 'error', file: label, line: rowNumber, column: `column ${c}`, message: `heading: ${t.problem}`, ...(t.value === undefined ? {} : { value: t.value }) });
           header.push('text' in t ? t.text.trim() : '');
         }
         return;
@@ -107,8 +135,8 @@ async function readCohortWorkbook(path: string, config?: Partial<WorkbenchConfig
       const cells: string[] = [];
       for (let c = 1; c <= Math.max(width, row.cellCount); c++) {
         const t = cellText(row.getCell(c));
-        if ('error' in t) {
-          problems.push({ severity: 'error', file: label, line: rowNumber, column: header[c - 1] ?? `column ${c}`, message: 'the cell holds a spreadsheet error', value: t.error });
+        if ('problem' in t) {
+          problems.push({ severity: 'error', file: label, line: rowNumber, column: header[c - 1] ?? `column ${c}`, message: t.problem, ...(t.value === undefined ? {} : { value: t.value }) });
           cells.push('');
         } else cells.push(t.text);
       }
@@ -123,6 +151,5 @@ async function readCohortWorkbook(path: string, config?: Partial<WorkbenchConfig
     });
     tables[f] = { file: label, header, rows, lines };
   }
-  const files = [{ name: file, sha256: sha256Hex(bytes), bytes: bytes.length }];
   return parseCohortTables(tables, config, { path, kind: 'xlsx', files }, problems);
 }

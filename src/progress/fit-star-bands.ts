@@ -77,7 +77,7 @@ export function fitStarBands(vectors: Float64Array, d: number, options: FitStarB
     fitted = kMeans(all, { k: K, initialCentroids: start.centroids, maxIterations: 1000, tolerance: 0 });
     engine =
       `kMeans of src/cluster/k-means.ts (Lloyd, k-means++ starts, run to a fixed point): the ${restarts} restarts on a seeded random sample of ` +
-      `${sample.toLocaleString('en-GB')} of the ${complete.length.toLocaleString('en-GB')} complete vectors, the best refined by Lloyd on all of them`;
+      `${sample.toLocaleString('en-GB')} complete vectors, the best refined by Lloyd on all of them`;
   }
 
   const order = fitted.centroids

@@ -80,6 +80,6 @@ function bandsMethod(progress: FamilyProgress): string {
   return (
     `One k-means (k = 3, ${b.restarts} seeded k-means++ starts from seed ${b.seed}, lowest within-cluster sum of squares kept; ${b.engine}) ` +
     `on the pooled start and end reading vectors, centres ordered by mean reading (Lower, Middle, Higher) so that segments mean the same at start and end. ${b.missingDomains} ` +
-    `Vectors: ${b.vectors.complete} complete (fitted on), ${b.vectors.incomplete} with domains missing (assigned only).`
+    'Vectors with all ten domains are fitted on; those with domains missing are assigned only (how many of each: progress.bands.vectors in results.json).'
   );
 }

@@ -1,6 +1,6 @@
 import type { DisclosureProfile } from '../cohort/config.js';
 import type { CountSystem, PublishedCounts } from '../disclosure/count-system.js';
-import { isSuppressed } from '../disclosure/suppressed.js';
+import { isSuppressed, SUPPRESSED } from '../disclosure/suppressed.js';
 import { barChartSpec } from './bar-chart-spec.js';
 import { chartRows, type FigureData } from './figure-data.js';
 import { formatNumber, formatPercent } from './format-number.js';
@@ -137,7 +137,9 @@ export function clustersPage(results: ReportResults, counts: PublishedCounts, pr
       level: k.level,
       families: counts.get(clusterKeys.size(k.label)),
       percent: counts.percent(clusterKeys.size(k.label), base.key),
-      mean_needs: k.meanNeeds,
+      // Withheld with the size: the mean (in the chart data at full precision) times the
+      // size is the cluster's sum of need counts, so the mean and those counts give the size.
+      mean_needs: isSuppressed(counts.get(clusterKeys.size(k.label))) ? SUPPRESSED : k.meanNeeds,
       needs: listed(k.distinctive.map((id) => labels.get(id) ?? id), 6),
     })),
   };
@@ -230,7 +232,7 @@ export function clustersPage(results: ReportResults, counts: PublishedCounts, pr
       })),
     };
     const readings = (['stable', 'pattern', 'unstable'] as const).map((r) => `${formatNumber(stable.filter((k) => k.stability!.reading === r).length, s)} ${r}`);
-    const d = `Each cluster's mean Jaccard similarity with its best match over ${formatNumber(c.stability.resamples, s)} ${c.stability.scheme === 'subset' ? `resamples of ${formatNumber(c.stability.resampleRows, s)} families drawn without replacement` : 'bootstrap resamples'}: ${readings.join(', ')}.`;
+    const d = `Each cluster's mean Jaccard similarity with its best match over ${formatNumber(c.stability.resamples, s)} ${c.stability.scheme === 'subset' ? `resamples of ${subsetWords(c.stability.resampleRows, results.input.families, s)} families drawn without replacement` : 'bootstrap resamples'}: ${readings.join(', ')}.`;
     blocks.push(
       heading('Stability'),
       figureBlock({
@@ -278,4 +280,13 @@ function listed(items: readonly string[], max: number): string {
   if (items.length === 0) return 'none';
   const head = items.slice(0, max).join('; ');
   return items.length > max ? `${head}; and ${items.length - max} more` : head;
+}
+
+/**
+ * The size of stability subsets in words: "half the" when it is half the cohort (so the
+ * page does not give the exact cohort size that rounded totals hide), else the number (a
+ * constant or the user's own setting).
+ */
+function subsetWords(rows: number, families: number, symbol: string): string {
+  return rows === Math.floor(families / 2) ? 'half the' : formatNumber(rows, symbol);
 }

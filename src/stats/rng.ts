@@ -1,4 +1,4 @@
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 
@@ -19,7 +19,8 @@ export interface Rng {
 }
 
 /**
- * Make a generator from a whole-number seed. Same seed, same sequence.
+ * Make a generator from a whole-number seed. Same seed, same sequence; different safe
+ * integers, different sequences.
  * @throws if the seed is not a safe integer.
  * @example createRng(1).int(1, 6) // always the same value for seed 1
  */
@@ -27,7 +28,12 @@ export function createRng(seed: number): Rng {
   if (!Number.isSafeInteger(seed)) {
     throw new Error(`createRng requires a whole-number seed, got ${seed}`);
   }
-  const gen = xoroshiro128plus(seed | 0 ^ Math.floor(seed / 2 ** 32));
+  // pure-rand's xoroshiro128plus(s) starts from the state [-1, ~s, s, 0] and reads only 32
+  // bits of s; the high bits go in the last word, so every safe integer gives its own
+  // stream (and a seed in [0, 2^32) the same stream as xoroshiro128plus(seed)).
+  const lo = seed | 0;
+  const hi = Math.floor(seed / 2 ** 32) | 0;
+  const gen = xoroshiro128plusFromState([-1, ~lo, lo, hi]);
   const rng: Rng = {
     float: () => uniformFloat64(gen),
     int: (min, max) => uniformInt(gen, min, max),

@@ -134,13 +134,36 @@ function checkLabel(fn: string, name: string, v: unknown): string {
   return label;
 }
 
+/** What a coding takes from its column besides the values. */
+type PredictorHead = Pick<TreePredictorInput, 'name' | 'level' | 'order'>;
+
+/** A coding as made, before it is placed among the predictors (`index` −1, its own `source`). */
+function codedPredictor(
+  p: PredictorHead,
+  coding: Omit<CodedPredictor, 'index' | 'source' | 'name' | 'level' | 'order'>,
+): CodedPredictor {
+  const cp: CodedPredictor = { index: -1, source: null as unknown as CodedPredictor, name: p.name, level: p.level, order: p.order, ...coding };
+  cp.source = cp;
+  return cp;
+}
+
+/** The first code with the largest count. */
+function firstMax(perCode: Int32Array): number {
+  let best = 0;
+  for (let g = 1; g < perCode.length; g++) if (perCode[g]! > perCode[best]!) best = g;
+  return best;
+}
+
 /** The code most cases have, of codes 0 … max (the first of the most frequent). */
 function mostFrequent(codes: CodeArray, max: number): number {
   const counts = new Int32Array(max + 1);
   for (let i = 0; i < codes.length; i++) counts[codes[i]!]!++;
-  let best = 0;
-  for (let g = 1; g <= max; g++) if (counts[g]! > counts[best]!) best = g;
-  return best;
+  return firstMax(counts);
+}
+
+/** A zeroed array of n codes 0 … max in the narrowest type. */
+function codeArray(n: number, max: number): CodeArray {
+  return max < 256 ? new Uint8Array(n) : max < 65536 ? new Uint16Array(n) : new Int32Array(n);
 }
 
 /** The narrowest typed array for codes 0 … max (a copy, or `codes` itself when it must stay 32-bit). */
@@ -167,25 +190,8 @@ function codeCategorical(fn: string, p: CompactTreeData['predictors'][number]): 
     }
     return c;
   };
-  const made = (codes: CodeArray, frequent: number, numbers: number, texts: number): CodedPredictor => {
-    const cp: CodedPredictor = {
-      index: -1,
-      source: null as unknown as CodedPredictor,
-      name: p.name,
-      level: p.level,
-      order: p.order,
-      codes,
-      frequent,
-      missing: labels.length,
-      labels,
-      text: Uint8Array.from(text),
-      numbers,
-      texts,
-      values: null,
-    };
-    cp.source = cp;
-    return cp;
-  };
+  const made = (codes: CodeArray, frequent: number, numbers: number, texts: number): CodedPredictor =>
+    codedPredictor(p, { codes, frequent, missing: labels.length, labels, text: Uint8Array.from(text), numbers, texts, values: null });
   const finish = (raw: Int32Array, numbers: number, texts: number): CodedPredictor => {
     const missing = labels.length;
     for (let i = 0; i < raw.length; i++) if (raw[i] === MISSING) raw[i] = missing;
@@ -221,11 +227,9 @@ function codeCategorical(fn: string, p: CompactTreeData['predictors'][number]): 
         else numbers += perEntry[e]!;
       }
     });
-    const codes = missing < 256 ? new Uint8Array(n) : missing < 65536 ? new Uint16Array(n) : new Int32Array(n);
+    const codes = codeArray(n, missing);
     for (let i = 0; i < n; i++) codes[i] = entry[entries[i]!]!;
-    let frequent = 0;
-    for (let g = 1; g <= missing; g++) if (perCode[g]! > perCode[frequent]!) frequent = g;
-    return made(codes, frequent, numbers, texts);
+    return made(codes, firstMax(perCode), numbers, texts);
   }
   const values = p.values as readonly (string | number | null)[];
   const n = values.length;
@@ -257,7 +261,7 @@ function codeCategorical(fn: string, p: CompactTreeData['predictors'][number]): 
 
 /** Codes a continuous column by the rank of its distinct values. */
 function codeContinuous(fn: string, p: CompactTreeData['predictors'][number]): CodedPredictor {
-  if (isCompact(p.values)) return codeContinuousCompact(fn, p.name, p.level, p.order, p.values);
+  if (isCompact(p.values)) return codeContinuousCompact(fn, p, p.values);
   const values = p.values as readonly (string | number | null)[];
   const n = values.length;
   let present = 0;
@@ -289,23 +293,19 @@ function codeContinuous(fn: string, p: CompactTreeData['predictors'][number]): C
     raw[i] = lowerBound(table, distinct, v as number);
   }
   const codes = narrow(raw, distinct);
-  const cp: CodedPredictor = {
-    index: -1,
-    source: null as unknown as CodedPredictor,
-    name: p.name,
-    level: p.level,
-    order: p.order,
-    codes,
-    frequent: mostFrequent(codes, distinct),
-    missing: distinct,
-    labels: [],
-    text: new Uint8Array(0),
-    numbers: present,
-    texts: 0,
-    values: table,
-  };
-  cp.source = cp;
-  return cp;
+  return continuousCoding(p, codes, mostFrequent(codes, distinct), distinct, present, table);
+}
+
+/** A continuous coding: codes are ranks into `values`, `distinct` the missing code. */
+function continuousCoding(
+  p: PredictorHead,
+  codes: CodeArray,
+  frequent: number,
+  distinct: number,
+  present: number,
+  values: Float64Array,
+): CodedPredictor {
+  return codedPredictor(p, { codes, frequent, missing: distinct, labels: [], text: new Uint8Array(0), numbers: present, texts: 0, values });
 }
 
 /** Index of `v` among the first `distinct` ascending values of `sorted` (where it is, or would go). */
@@ -325,7 +325,7 @@ function invalidContinuous(fn: string, name: string, v: unknown): Error {
 }
 
 /** `codeContinuous` of a compact column: its table entries ranked, each checked where it first occurs. */
-function codeContinuousCompact(fn: string, name: string, level: PredictorLevel, order: readonly string[] | undefined, column: CompactValues): CodedPredictor {
+function codeContinuousCompact(fn: string, p: PredictorHead, column: CompactValues): CodedPredictor {
   const { table, codes: entries } = column;
   const n = entries.length;
   const seen = new Uint8Array(table.length);
@@ -334,7 +334,7 @@ function codeContinuousCompact(fn: string, name: string, level: PredictorLevel, 
     const e = entries[i]!;
     if (seen[e] === 0) {
       const v = table[e];
-      if (v !== null && (typeof v !== 'number' || !Number.isFinite(v))) throw invalidContinuous(fn, name, v);
+      if (v !== null && (typeof v !== 'number' || !Number.isFinite(v))) throw invalidContinuous(fn, p.name, v);
       seen[e] = 1;
     }
     perEntry[e]!++;
@@ -358,32 +358,14 @@ function codeContinuousCompact(fn: string, name: string, level: PredictorLevel, 
     if (seen[e] === 0 || v === null) return;
     rank[e] = lowerBound(values, distinct, v as number);
   });
-  const codes = distinct < 256 ? new Uint8Array(n) : distinct < 65536 ? new Uint16Array(n) : new Int32Array(n);
+  const codes = codeArray(n, distinct);
   const perCode = new Int32Array(distinct + 1);
   for (let i = 0; i < n; i++) {
     const c = rank[entries[i]!]!;
     codes[i] = c;
     perCode[c]!++;
   }
-  let frequent = 0;
-  for (let g = 1; g <= distinct; g++) if (perCode[g]! > perCode[frequent]!) frequent = g;
-  const cp: CodedPredictor = {
-    index: -1,
-    source: null as unknown as CodedPredictor,
-    name,
-    level,
-    order,
-    codes,
-    frequent,
-    missing: distinct,
-    labels: [],
-    text: new Uint8Array(0),
-    numbers: present,
-    texts: 0,
-    values,
-  };
-  cp.source = cp;
-  return cp;
+  return continuousCoding(p, codes, firstMax(perCode), distinct, present, values);
 }
 
 /**

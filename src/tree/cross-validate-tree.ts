@@ -2,7 +2,7 @@ import { createRng, shuffled } from '../stats/rng.js';
 import { cartTree, type CartOptions } from './cart-tree.js';
 import { growChaid, resolveChaidOptions } from './chaid.js';
 import { codeTreeData, viewTreeData, type CodedTreeData, type TreeView } from './code-tree-data.js';
-import { columnLength, expandTreeData, isColumn, presentReader, type CompactTreeData } from './compact-values.js';
+import { columnLength, expandTreeData, isColumn, type CompactTreeData } from './compact-values.js';
 import { majorityCategory, predictTree, type TreeCase } from './predict-tree.js';
 import { childGroupFor } from './tree-conditions.js';
 import { compareLabels } from './tree-labels.js';
@@ -148,15 +148,9 @@ export function crossValidateCoded(data: CompactTreeData, coded: CodedTreeData |
     throw new Error('crossValidateTree requires data with a target and predictors');
   }
   const n = columnLength(data.target);
-  let usable: number[];
-  if (coded) usable = Array.from(coded.usable);
-  else {
-    // target present and some predictor present (the cases a tree uses)
-    usable = [];
-    const target = presentReader(data.target);
-    const readers = data.predictors.map((p) => presentReader(p.values));
-    for (let i = 0; i < n; i++) if (target(i) && readers.some((r) => r(i))) usable.push(i);
-  }
+  const o = resolveChaidOptions('chaid', options.chaid);
+  const shared = coded ?? codeTreeData('chaid', data, o.intervals).coded;
+  const usable = Array.from(shared.usable); // target present and some predictor present (the cases a tree uses)
   if (!Number.isSafeInteger(k) || k < 2 || k > usable.length) {
     throw new Error(`crossValidateTree requires folds to be a whole number with 2 <= folds <= n, got folds=${String(k)}, n=${usable.length}`);
   }
@@ -167,8 +161,6 @@ export function crossValidateCoded(data: CompactTreeData, coded: CodedTreeData |
   const order = shuffled(usable, createRng(seed));
   const foldOf = new Int32Array(n).fill(-1);
   order.forEach((i, pos) => (foldOf[i] = pos % k));
-  const o = resolveChaidOptions('chaid', options.chaid);
-  const shared = coded ?? codeTreeData('chaid', data, o.intervals).coded;
 
   const scores = { baseline: [] as number[], chaid: [] as number[], cart: [] as number[] };
   const correct = { baseline: 0, chaid: 0, cart: 0 };

@@ -47,6 +47,13 @@ describe('earlyhelp validate', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('exits 2 on a path that is neither a folder nor a workbook, and on an unknown option', () => {
+    const notCohort = earlyhelp(['validate', join(TINY, 'families.csv')]);
+    expect(notCohort.status).toBe(2);
+    expect(notCohort.stderr).toContain('a cohort is a folder of CSV files or an .xlsx workbook');
+    expect(earlyhelp(['validate', TINY, '--no-such-option']).status).toBe(2);
+  });
+
   it('--version and --help exit 0', () => {
     expect(earlyhelp(['--version']).status).toBe(0);
     expect(earlyhelp(['--help']).stdout).toContain('validate');

@@ -32,6 +32,11 @@ describe('largeCohortClusterOptions (report and earlyhelp cluster alike)', () =>
     ]);
     // Half the families when that is fewer than the subset size.
     expect(largeCohortClusterOptions(30_000, {}).options.stability).toEqual({ resamples: LARGE_COHORT_RESAMPLES, subsetSize: 15_000 });
+    // …and then says "half the families", not 15,000: the exact cohort size is not published where totals are rounded.
+    const half = largeCohortClusterOptions(30_001, {});
+    expect(half.notes({ sample: null, stability: { resamples: 20, scheme: 'subset', resampleRows: 15_000 } } as unknown as ClusterAnalysisResult)[0]).toMatch(
+      /^cluster stability from 20 resamples, not 100, each of half the families drawn without replacement/,
+    );
   });
 
   it('keeps what the user set (stability off, own sample size), and notes only what it chose', () => {

@@ -15,42 +15,6 @@ import { readMatrix, samePartition } from './fixtures.js';
 // The reductions evaluate makes for large cohorts (sampled starts and choice of k,
 // stability by subsetting), checked on small data where the full procedure is cheap.
 
-describe('sampleRows / takeRows', () => {
-  it('draws distinct rows in ascending order, the same for the same seed', () => {
-    const a = sampleRows(1000, 100, createRng(5));
-    expect(a).toHaveLength(100);
-    expect(new Set(a).size).toBe(100);
-    for (let i = 1; i < a.length; i++) expect(a[i]!).toBeGreaterThan(a[i - 1]!);
-    expect(a[0]!).toBeGreaterThanOrEqual(0);
-    expect(a[99]!).toBeLessThan(1000);
-    expect(sampleRows(1000, 100, createRng(5))).toEqual(a);
-    expect(sampleRows(1000, 100, createRng(6))).not.toEqual(a);
-    expect(sampleRows(5, 5, createRng(1))).toEqual(Int32Array.of(0, 1, 2, 3, 4));
-  });
-
-  it('gives every row the same chance m/n, also when one order array serves many draws', () => {
-    const n = 10;
-    const m = 3;
-    const draws = 20000;
-    const rng = createRng(11);
-    const order = Int32Array.from({ length: n }, (_, i) => i);
-    const hits = new Array<number>(n).fill(0);
-    for (let b = 0; b < draws; b++) for (const r of sampleRows(n, m, rng, order)) hits[r]++;
-    // Binomial(20000, 0.3): sd 65; allow 5 sd.
-    for (const h of hits) expect(Math.abs(h - draws * 0.3)).toBeLessThan(5 * Math.sqrt(draws * 0.3 * 0.7));
-    expect([...order].sort((x, y) => x - y)).toEqual(Array.from({ length: n }, (_, i) => i));
-  });
-
-  it('copies the rows asked for; rejects a bad m', () => {
-    const data = { rows: 3, cols: 2, values: new Uint8Array([0, 1, 1, 0, 1, 1]) };
-    expect(takeRows(data, Int32Array.of(0, 2))).toEqual({ rows: 2, cols: 2, values: new Uint8Array([0, 1, 1, 1]) });
-    const dense = { rows: 2, cols: 1, values: new Float64Array([0.5, 2]) };
-    expect(takeRows(dense, Int32Array.of(1)).values).toEqual(new Float64Array([2]));
-    expect(() => sampleRows(10, 0, createRng(1))).toThrow('m to be a whole number in [1, 10], got m=0');
-    expect(() => sampleRows(10, 11, createRng(1))).toThrow('got m=11');
-  });
-});
-
 describe('clusterStability by subsetting (Hennig)', () => {
   const b = readMatrix('binary.csv');
   const binary = { rows: b.rows, cols: b.cols, values: Uint8Array.from(b.values) };
@@ -80,6 +44,57 @@ describe('clusterStability by subsetting (Hennig)', () => {
     });
     expect(s.meanJaccard.reduce((x, y) => x + y, 0) / 6).toBeLessThan(0.75);
     expect(s.reading).toContain('unstable');
+  });
+
+  it('compares each cluster with the refit by the Jaccard coefficient on exactly the rows drawn (both schemes)', () => {
+    // Row i holds the value i, so the refit can see which rows were drawn; it splits them at row 30.
+    const n = 60;
+    const data = { rows: n, cols: 1, values: Float64Array.from({ length: n }, (_, i) => i) };
+    const labels = Array.from({ length: n }, (_, i) => i % 3);
+    for (const subsetSize of [25, undefined]) {
+      const drawn: number[][] = [];
+      const s = clusterStability(data, labels, 3, (sample) => {
+        drawn.push(Array.from(sample.values));
+        return drawn.at(-1)!.map((row) => (row < 30 ? 0 : 1));
+      }, { resamples: 7, seed: 2, subsetSize });
+      expect(drawn).toHaveLength(7);
+      for (const rows of drawn) {
+        expect(rows).toHaveLength(subsetSize ?? n);
+        for (const row of rows) expect(Number.isInteger(row) && row >= 0 && row < n).toBe(true);
+        // Subsets: distinct rows, ascending. Bootstrap: with replacement (some row repeats in 60 draws of 60).
+        if (subsetSize) for (let p = 1; p < rows.length; p++) expect(rows[p]!).toBeGreaterThan(rows[p - 1]!);
+        else expect(new Set(rows).size).toBeLessThan(n);
+      }
+      // Jaccard by definition, counting repeated rows as often as drawn.
+      const best = drawn.map((rows) =>
+        [0, 1, 2].map((a) => {
+          const inA = rows.filter((r) => labels[r] === a).length;
+          if (inA === 0) return null;
+          return Math.max(
+            ...[0, 1].map((c) => {
+              const inC = rows.filter((r) => (r < 30 ? 0 : 1) === c).length;
+              const both = rows.filter((r) => labels[r] === a && (r < 30 ? 0 : 1) === c).length;
+              return both / (inA + inC - both);
+            }),
+          );
+        }),
+      );
+      [0, 1, 2].forEach((a) => {
+        const js = best.map((b) => b[a]!).filter((j) => j !== null);
+        expect(s.meanJaccard[a]!).toBeCloseTo(js.reduce((x, y) => x + y, 0) / js.length, 12);
+        expect(s.dissolved[a]).toBe(js.filter((j) => j <= 0.5).length);
+        expect(s.recovered[a]).toBe(js.filter((j) => j >= 0.75).length);
+      });
+      expect(s.meanJaccard.every((j) => j > 0.2 && j < 0.6)).toBe(true);
+    }
+  });
+
+  it('rejects refit labels that are not whole numbers >= 0, and a bad seed', () => {
+    expect(() => clusterStability(binary, fit.labels, 4, (sample) => new Array<number>(sample.rows).fill(-1), { resamples: 1, subsetSize: 100 })).toThrow(
+      "refit's labels to be whole numbers >= 0, got -1 at sample row 0",
+    );
+    expect(() => clusterStability(binary, fit.labels, 4, (sample) => new Array<number>(sample.rows).fill(0.5), { resamples: 1 })).toThrow('got 0.5');
+    expect(() => clusterStability(binary, fit.labels, 4, refit, { seed: 1.5 })).toThrow('clusterStability requires a whole-number seed, got 1.5');
   });
 
   it('refits on the subset only, and rejects subsets that are not smaller than the data', () => {
@@ -114,7 +129,7 @@ describe('clusterNeeds with the k-means++ starts on a sample', () => {
     expect(s.seed).toBe(1);
     // The sample's inertia is about its share of the full inertia.
     expect(s.sampleInertia / full.inertia).toBeCloseTo(2000 / s.of, 1);
-    expect(s.method).toMatch(/^the 25 k-means\+\+ start\(s\) were run on a simple random sample of 2,000 of the 5,4\d\d families \(seed 1\); the best start's solution was then refined by Lloyd's algorithm on every family/);
+    expect(s.method).toMatch(/^the 25 k-means\+\+ start\(s\) were run on a simple random sample of 2,000 families \(seed 1\); the best start's solution was then refined by Lloyd's algorithm on every family/);
     expect(full.sample).toBeNull();
     expect(JSON.stringify(clusterNeeds(cohort, { ...base, sampleSize: 2000 }))).toBe(JSON.stringify(sampled));
   });

@@ -51,6 +51,7 @@ describe('validation lists every problem with file, line and column', () => {
     ['a duplicate child_id', { 'children.csv': (t) => setCell(t, 4, 'child_id', 'C002') }, 'children.csv:4:child_id: duplicate child_id (first on line 3) ("C002")'],
     ['a child whose family does not exist', { 'children.csv': (t) => setCell(t, 2, 'family_id', 'F999') }, 'children.csv:2:family_id: family_id not found in families ("F999")'],
     ['a Star row whose family does not exist', { 'star.csv': (t) => setCell(t, 5, 'family_id', 'F999') }, 'star.csv:5:family_id: family_id not found in families ("F999")'],
+    ['a Star row with a blank family_id', { 'star.csv': (t) => setCell(t, 5, 'family_id', '') }, 'star.csv:5:family_id: required value is missing'],
     ['an impossible date, never rolled over', { 'families.csv': (t) => setCell(t, 2, 'start_date', '2021-02-30') }, 'families.csv:2:start_date: impossible date ("2021-02-30")'],
     ['an unparseable date', { 'families.csv': (t) => setCell(t, 4, 'referral_date', '3rd May') }, 'families.csv:4:referral_date: not a date in the layout yyyy-mm-dd ("3rd May")'],
     ['an end before its start', { 'families.csv': (t) => setCell(t, 2, 'end_date', '2022-01-01') }, 'families.csv:2:end_date: end_date is before start_date (2023-01-20) ("2022-01-01")'],

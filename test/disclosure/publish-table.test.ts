@@ -51,6 +51,18 @@ describe('publishTable', () => {
     expect(table.percents![0]).toEqual([S, S]);
   });
 
+  it('protects a base left out of the table as published: its percentages and a count give it away', () => {
+    // Without this, 40% and 57% of the hidden row total give it as 100, and the 3 as 100 − 97.
+    const table = publishTable(
+      { rowLabels: ['a'], columnLabels: ['x', 'y', 'z'], counts: [[3, 40, 57]], rowTotals: false, columnTotals: false, grandTotal: false, percents: 'row' },
+      DEFAULT_DISCLOSURE,
+    );
+    expect(table.rowTotals).toBeNull();
+    // By hand from the rule: 3 is primary; its row (total now counted as published) takes 40.
+    expect(table.cells).toEqual([[S, S, 57]]);
+    expect(table.percents).toEqual([[S, S, 57]]);
+  });
+
   it('can leave margins out and still protects them', () => {
     const table = publishTable(
       { rowLabels: ['a'], columnLabels: ['x', 'y'], counts: [[2, 50]], rowTotals: false, columnTotals: false, grandTotal: false },

@@ -209,6 +209,15 @@ describe('the streaming reader', () => {
     }
   });
 
+  it('applies the cap to every field read within one chunk: short ASCII and non-ASCII ones too', () => {
+    const r = readChunks(enc.encode('a,b\nabcdefgh,1\n\u00e9\u00e9\u00e9,2\nabcd,3\n'), [], { maxFieldBytes: 4 });
+    expect(errors(r)).toEqual([
+      'f.csv:2:: a field is longer than 4 bytes (is a quote never closed?)',
+      'f.csv:3:: a field is longer than 4 bytes (is a quote never closed?)',
+    ]);
+    expect(r.table!.rows).toEqual([['abcd', '3']]);
+  });
+
   it('knows exactly the characters String#trim removes (whitespace after a closing quote)', () => {
     // Each code point between a closing quote and a comma is ignored if and only if trim removes it.
     // Tried: every whitespace code point, every one below U+0800, and the neighbours of each

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -58,10 +58,49 @@ describe('reading an .xlsx workbook', () => {
     expect(r.problems.map(formatProblem)).toContain('cohort.xlsx[families]:3:imd_decile: the cell holds a spreadsheet error ("#N/A")');
   });
 
+  it('reports a formula cell with no saved result, never reading it as a blank', async () => {
+    const path = await workbook((wb) => {
+      wb.getWorksheet('families')!.getCell('N2').value = { formula: '1+0' } as ExcelJS.CellFormulaValue;
+    });
+    const r = await readCohort(path);
+    expect(r.cohort).toBeNull();
+    expect(r.problems.map(formatProblem)).toContain(
+      'cohort.xlsx[families]:2:female_adults: the cell holds a formula with no saved result (open the workbook in a spreadsheet program and save it)',
+    );
+  });
+
+  it('warns of a sheet that is not a cohort sheet (a misspelt optional sheet is not passed over)', async () => {
+    const path = await workbook((wb) => wb.addWorksheet('Plans').addRow(['family_id']));
+    const r = await readCohort(path);
+    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(r.problems.map(formatProblem)).toContain('cohort.xlsx:0:: warning: sheet "Plans" is not a cohort sheet (families, children, star, plans): ignored');
+  });
+
+  it('reports a file that is not a workbook as a problem, not a crash', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ehw-xlsx-'));
+    writeFileSync(join(dir, 'cohort.xlsx'), 'family_id,start_date\n');
+    const r = await readCohort(join(dir, 'cohort.xlsx'));
+    expect(r.cohort).toBeNull();
+    expect(r.problems).toHaveLength(1);
+    expect(formatProblem(r.problems[0]!)).toMatch(/^cohort\.xlsx:0:: not a readable \.xlsx workbook: /);
+  });
+
   it('reports a missing sheet', async () => {
     const path = await workbook((wb) => wb.removeWorksheet(wb.getWorksheet('star')!.id));
     const r = await readCohort(path);
     expect(r.cohort).toBeNull();
     expect(r.problems.map(formatProblem)).toContain('cohort.xlsx:0:: the workbook has no sheet named "star" (required)');
+  });
+});
+
+describe('reading a folder of CSV files', () => {
+  it('warns of a CSV file that is not a cohort file (Plans.csv is not plans.csv)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ehw-folder-'));
+    cpSync(TINY.pathname, dir, { recursive: true });
+    writeFileSync(join(dir, 'Plans.csv'), 'family_id,outcome,identified_date,status,achieved_date\n');
+    const r = await readCohort(dir);
+    expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(r.cohort).not.toBeNull();
+    expect(r.problems.map(formatProblem)).toContain('Plans.csv:1:: warning: not a cohort file (families.csv, children.csv, star.csv, plans.csv): ignored');
   });
 });

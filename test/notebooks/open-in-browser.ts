@@ -3,11 +3,12 @@
  * with a fresh profile, offline and with networking features off, and reports what a reader's browser
  * would: console errors, page errors, and every request other than the page itself.
  */
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromium, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -21,6 +22,15 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/**
+ * Headless Chromium with its profile in `profileDir`: offline, networking features off.
+ * @throws Error when Chromium is not installed at CHROMIUM.
+ */
+export async function launchChromium(profileDir: string): Promise<BrowserContext> {
+  if (!existsSync(CHROMIUM)) throw new Error(`the browser test needs Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  return chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM, headless: true, offline: true, javaScriptEnabled: true, args: CHROMIUM_ARGS });
+}
 
 /** The little of the DOM the checks read. */
 interface BrowserDocument {
@@ -44,7 +54,7 @@ export interface PageVisit {
 /** Opens each file in turn in one fresh browser profile; the profile is removed afterwards. */
 export async function openInBrowser(files: readonly string[]): Promise<PageVisit[]> {
   const profile = await mkdtemp(join(tmpdir(), 'earlyhelp-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, offline: true, args: CHROMIUM_ARGS });
+  const context = await launchChromium(profile);
   try {
     const visits: PageVisit[] = [];
     for (const file of files) {

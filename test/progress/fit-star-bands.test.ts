@@ -23,7 +23,7 @@ describe('fitStarBands on a sample (large cohorts)', () => {
 
   it('says so in the engine, and is the same for the same seed', () => {
     expect(full.engine).not.toMatch(/sample/);
-    expect(sampled.engine).toMatch(/restarts on a seeded random sample of 500 of the 2,940 complete vectors, the best refined by Lloyd on all of them/);
+    expect(sampled.engine).toMatch(/restarts on a seeded random sample of 500 complete vectors, the best refined by Lloyd on all of them/);
     expect(fitStarBands(x, 10, { seed: 4, restarts: 5, sample: 500 })).toEqual(sampled);
   });
 
@@ -44,5 +44,17 @@ describe('fitStarBands on a sample (large cohorts)', () => {
   it('reaches the full fit on well-separated bands (same inertia and segments)', () => {
     expect(sampled.inertia).toBeCloseTo(full.inertia, 6);
     expect(sampled.segment).toEqual(full.segment);
+  });
+});
+
+describe('the bands method text', () => {
+  it('gives no count of the cohort’s vectors (they stay in progress.bands.vectors, analyst output)', async () => {
+    const { progressSummary } = await import('../../src/progress/progress-summary.js');
+    const { computeFamilyProgress } = await import('../../src/progress/compute-family-progress.js');
+    const { fixtureCohort } = await import('./fixture-cohort.js');
+    const family = computeFamilyProgress(fixtureCohort('hand-made'), { bands: { method: 'kmeans', seed: 5, restarts: 5 } });
+    const text = progressSummary(family).methods.bands;
+    expect(text).toMatch(/how many of each: progress\.bands\.vectors in results\.json/);
+    expect(text).not.toMatch(/\d+ complete|\d+ with domains missing/);
   });
 });

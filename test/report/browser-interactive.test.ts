@@ -6,13 +6,13 @@
  * that shows a tooltip on hover; the table and caption stay. A control page whose CSP lacks
  * the boot script's hash must log the violation and keep the static chart.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openReportPage } from './open-report-page.js';
-import { CHROMIUM, CHROMIUM_ARGS } from '../notebooks/open-in-browser.js';
+import { launchChromium } from '../notebooks/open-in-browser.js';
 import { DEFAULT_DISCLOSURE } from '../../src/cohort/config.js';
 import { readBrowserLibraries } from '../../src/io/package-files.js';
 import { INTERACTIVE_BOOT_SCRIPT } from '../../src/report/interactive-boot-script.js';
@@ -44,7 +44,6 @@ let reportDir: string;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`the browser test needs Debian's chromium at ${CHROMIUM} (apt-get install chromium)`);
   dir = mkdtempSync(join(tmpdir(), 'earlyhelp-interactive-'));
   reportDir = join(dir, 'report');
   mkdirSync(reportDir);
@@ -60,13 +59,7 @@ beforeAll(async () => {
   const needs = files.find((f) => f.path === 'needs.html')!.content;
   expect(needs).toContain(bootHash);
   writeFileSync(join(reportDir, CONTROL), needs.replace(bootHash, ''));
-  context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    offline: true,
-    javaScriptEnabled: true,
-    args: CHROMIUM_ARGS,
-  });
+  context = await launchChromium(join(dir, 'profile'));
 }, 60_000);
 
 afterAll(async () => {

@@ -5,13 +5,13 @@
  * table for every figure, and publish no count from 1 to the threshold, in a table or as a
  * number printed on a chart.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openReportPage } from './open-report-page.js';
-import { CHROMIUM, CHROMIUM_ARGS } from '../notebooks/open-in-browser.js';
+import { launchChromium } from '../notebooks/open-in-browser.js';
 import { DEFAULT_DISCLOSURE } from '../../src/cohort/config.js';
 import { renderReport } from '../../src/report/render-report.js';
 import { reportFixture } from './report-fixture.js';
@@ -39,20 +39,13 @@ let reportDir: string;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`the browser test needs Debian's chromium at ${CHROMIUM} (apt-get install chromium)`);
   dir = mkdtempSync(join(tmpdir(), 'earlyhelp-browser-'));
   reportDir = join(dir, 'report');
   mkdirSync(reportDir);
   const { results } = reportFixture({ families: 800, seed: 11 });
   const files = await renderReport(results, { disclosure: DEFAULT_DISCLOSURE, runTimeSeconds: 1 });
   for (const f of files) writeFileSync(join(reportDir, f.path), f.content);
-  context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    offline: true,
-    javaScriptEnabled: true,
-    args: CHROMIUM_ARGS,
-  });
+  context = await launchChromium(join(dir, 'profile'));
 });
 
 afterAll(async () => {

@@ -156,6 +156,27 @@ describe('renderReport', () => {
     expect(strict.find((f) => f.path === 'methods.html')!.content).not.toContain('run-time');
   });
 
+  it('withholds a cluster\'s mean needs with its size (mean × size is the sum of its published need counts)', async () => {
+    const smallest = Math.min(...results.clusters.clusters.map((k) => k.size));
+    const profile: DisclosureProfile = { name: 'Above the smallest cluster', threshold: smallest, symbol: '[c]', roundTotalsTo: 1 };
+    const out = await renderReport(results, { disclosure: profile });
+    const spec = JSON.parse(out.find((f) => f.path === 'clusters-sizes.vl.json')!.content) as { data: { values: Record<string, unknown>[] } };
+    const rows = spec.data.values;
+    expect(rows.length).toBe(results.clusters.clusters.length);
+    expect(rows.some((r) => r['families'] === null)).toBe(true);
+    for (const r of rows) {
+      if (r['families'] === null) expect([r['mean_needs'], r['mean_needs_label']]).toEqual([null, '[c]']);
+      else expect(typeof r['mean_needs']).toBe('number');
+    }
+    const csv = out.find((f) => f.path === 'clusters-sizes.csv')!.content.split('\r\n');
+    const header = csv[0]!.split(',');
+    const at = (name: string) => header.indexOf(name);
+    for (const line of csv.slice(1).filter((l) => l !== '')) {
+      const cols = line.split(',');
+      if (cols[at('families')] === '[c]') expect(cols[at('mean_needs')]).toBe('[c]');
+    }
+  });
+
   it('rejects an invalid profile and interactive mode (not available)', async () => {
     await expect(renderReport(results, { disclosure: { ...DEFAULT_DISCLOSURE, threshold: -1 } })).rejects.toThrow(
       'disclosure profile requires threshold to be a whole number >= 1, got threshold=-1',

@@ -2,6 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/stats/rng.js';
 import { averageRanks } from '../../src/stats/rank.js';
 import { wilcoxonSignedRank, wilcoxonSignedRankOfCounts } from '../../src/stats/wilcoxon-signed-rank.js';
+import { loadCases } from './golden.js';
+
+type RankCase = { call: string; x: number[]; ranks: number[]; tieSizes: number[] };
+
+describe('averageRanks: golden values (test/fixtures/stats/make-fixtures.py)', () => {
+  // Average ranks are multiples of 0.5: compared exactly.
+  it.each(loadCases<RankCase>('rank.json').map((c) => [JSON.stringify(c.x).slice(0, 60), c] as const))('matches SciPy rankdata on %s', (_x, c) => {
+    expect(averageRanks(c.x)).toEqual({ ranks: c.ranks, tieSizes: c.tieSizes });
+  });
+});
 
 describe('averageRanks: counting and sorting agree', () => {
   it('whole numbers in a narrow range (counted) rank as the sorted path does (fractions force sorting)', () => {

@@ -7,6 +7,8 @@ import { parseClusterOptions } from '../../cluster/parse-cluster-options.js';
 import type { Cohort } from '../../cohort/types.js';
 import { P_ADJUST_METHODS, type PAdjustMethod } from '../../stats/p-adjust.js';
 import { CliUsageError, type CliContext } from '../context.js';
+import { parseWholeOption } from '../parse-options.js';
+import { csvField } from '../../synth/csv-field.js';
 
 interface ClusterCliOptions {
   demo?: boolean;
@@ -148,17 +150,8 @@ export function assignmentsCsv(cohort: Cohort, assignments: readonly (string | n
   return `${lines.join('\n')}\n`;
 }
 
-function csvField(text: string): string {
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-function wholeNumber(value: unknown, option: string, min: number): number | undefined {
-  if (value === undefined || value === null) return undefined;
-  const text = String(value).trim();
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text)) || Number(text) < min) {
-    throw new CliUsageError(`${option} must be a whole number ≥ ${min}, got ${JSON.stringify(value)}`);
-  }
-  return Number(text);
+function wholeNumber(value: string | undefined, option: string, min: number): number | undefined {
+  return value === undefined ? undefined : parseWholeOption(value, option, min);
 }
 
 /** The configuration's analysis.cluster, with the command line's options over it, checked. */

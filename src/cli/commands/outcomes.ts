@@ -13,6 +13,7 @@ import { parseProgressBands } from '../../progress/parse-progress-bands.js';
 import type { ProgressBands } from '../../progress/types.js';
 import { CliUsageError, type CliContext } from '../context.js';
 import { readAssignments } from '../read-assignments.js';
+import { parseWholeOption } from '../parse-options.js';
 
 interface OutcomesCliOptions {
   demo?: boolean;
@@ -110,8 +111,7 @@ function resolveBands(opts: CompareCliOptions): ProgressBands {
     throw new CliUsageError((e as Error).message);
   }
   if (bands.method === 'cuts') return bands;
-  const seed = opts.seed === undefined ? DEFAULT_BANDS_SEED : Number(opts.seed);
-  if (!Number.isSafeInteger(seed) || seed < 0) throw new CliUsageError(`--seed must be a whole number >= 0, got ${JSON.stringify(opts.seed)}`);
+  const seed = opts.seed === undefined ? DEFAULT_BANDS_SEED : parseWholeOption(opts.seed, '--seed', 0);
   return { method: 'kmeans', seed, restarts: DEFAULT_BANDS_RESTARTS };
 }
 

@@ -10,6 +10,7 @@ import { progressSummary } from '../../progress/progress-summary.js';
 import type { FamilyGroupSets, ProgressBands, ProgressByGroupResult, ProgressResult } from '../../progress/types.js';
 import { P_ADJUST_METHODS, type PAdjustMethod } from '../../stats/p-adjust.js';
 import { CliUsageError, type CliContext } from '../context.js';
+import { parseWholeOption } from '../parse-options.js';
 import { readAssignments } from '../read-assignments.js';
 
 interface ProgressCliOptions {
@@ -84,15 +85,9 @@ function resolveBands(opts: ProgressCliOptions, section: Record<string, unknown>
   if (bands.method === 'cuts') return bands;
   return {
     method: 'kmeans',
-    seed: wholeNumber('--seed', opts.seed ?? section.seed ?? DEFAULT_BANDS_SEED, 0),
-    restarts: wholeNumber('--restarts', opts.restarts ?? section.restarts ?? DEFAULT_BANDS_RESTARTS, 1),
+    seed: parseWholeOption(opts.seed ?? section.seed ?? DEFAULT_BANDS_SEED, '--seed', 0),
+    restarts: parseWholeOption(opts.restarts ?? section.restarts ?? DEFAULT_BANDS_RESTARTS, '--restarts', 1),
   };
-}
-
-function wholeNumber(name: string, value: unknown, min: number): number {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n) || n < min) throw new CliUsageError(`${name} must be a whole number >= ${min}, got ${JSON.stringify(value)}`);
-  return n;
 }
 
 function resolvePAdjust(value: unknown): PAdjustMethod {

@@ -8,7 +8,7 @@ import { formatProblem } from '../../io/parse-csv.js';
 import { CliUsageError, type CliContext } from '../context.js';
 import { toolInfo } from '../tool-info.js';
 import { readBrowserLibraries } from '../../io/package-files.js';
-import { parseSeed } from '../parse-options.js';
+import { parseSeed, parseWholeOption } from '../parse-options.js';
 import { progressReporter } from '../progress-reporter.js';
 
 interface ReportCliOptions {
@@ -34,7 +34,7 @@ export function registerReportCommand(program: Command, ctx: CliContext): void {
     .action(async (cohortArg: string | undefined, opts: ReportCliOptions) => {
       const started = performance.now();
       const seed = parseSeed(opts.seed);
-      const k = opts.k === undefined ? undefined : parseSeed(opts.k, '--k');
+      const k = opts.k === undefined ? undefined : parseWholeOption(opts.k, '--k', 1);
       const read = await readCohortForCli(cohortArg, opts);
       if (!read.cohort || !read.summary) {
         const errors = read.problems.filter((p) => p.severity === 'error');
