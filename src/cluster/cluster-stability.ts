@@ -139,7 +139,8 @@ export function clusterStability(
     reading: meanJaccard.map((j) => (j >= 0.75 ? 'stable' : j >= 0.6 ? 'pattern' : 'unstable')),
     method:
       (subset
-        ? `subsetting (Hennig's scheme: ${m.toLocaleString('en-GB')} of the ${n.toLocaleString('en-GB')} rows drawn without replacement), ` +
+        ? // The subset's size, not the cohort's: this text is shown on published pages.
+          `subsetting (Hennig's scheme: subsets of ${m === Math.floor(n / 2) ? 'half the' : m.toLocaleString('en-GB')} rows drawn without replacement), ` +
           'clustering refitted on each subset; per cluster, restricted to the subset, the mean over resamples of the ' +
           'Jaccard similarity to its best-matching cluster of the refit'
         : 'bootstrap (rows drawn with replacement), clustering refitted on each resample; per cluster the mean over resamples of the ' +
