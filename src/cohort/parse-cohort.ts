@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Problem, RawTable } from '../io/parse-csv.js';
 import { csvTextSource, rawTableSource, type TableSource } from '../io/table-source.js';
 import { COHORT_FILES, type CohortFile, type WorkbenchConfig } from './config.js';
-import { CONTRACT_COLUMNS, NEED_PREFIX, type ColumnSpec } from './columns.js';
+import { CONTRACT_COLUMNS, NEED_PREFIX } from './columns.js';
 import { resolveConfig } from './resolve-config.js';
 import {
   NEED_MISSING,
@@ -18,7 +18,9 @@ import {
   STAR_DOMAINS,
 } from './types.js';
 import { PlanOutcomesBuilder, StarReadingsBuilder, widened } from './star-readings.js';
-import { dayNumber, fastReading, isBlank, isoDayNumber, parseDate, parseEnum, parseWhole, parseYesNo, wholeYearsBetween, type Parsed } from './values.js';
+import { applyCodes, columnPosition, columnReaders, readCell, readRow, type CellError, type ColumnReader } from './column-readers.js';
+import { starFastRow, type FastRow } from './star-fast-row.js';
+import { dayNumber, fastReading, isBlank, isoDayNumber, parseYesNo, wholeYearsBetween } from './values.js';
 import { dataQualitySummary, type DataQualitySummary, type TableBlanks } from './data-quality.js';
 import { OUTCOME_MEASURE_IDS } from './catalogues.js';
 
@@ -217,7 +219,9 @@ export function parseCohortSources(
   // Streams a table's rows, counting blank cells of every column on the way; reading
   // problems already reported with the header are not repeated.
   const blanks: TableBlanks[] = [];
-  const stream = (m: MappedTable, visit: (row: string[], line: number) => void): void => {
+  // `fast` may take plain records straight from the bytes: it takes only records with no
+  // blank cell, so they count as rows and nothing else.
+  const stream = (m: MappedTable, visit: (row: string[], line: number) => void, fast?: FastRow): void => {
     const width = m.header.length;
     const count = new Array<number>(width).fill(0);
     let rows = 0;
@@ -233,6 +237,15 @@ export function parseCohortSources(
           }
           visit(row, line);
         },
+        ...(fast
+          ? {
+              fastRow: (bytes: Buffer, start: number, end: number, line: number) => {
+                const lf = fast(bytes, start, end, line);
+                if (lf >= 0) rows++;
+                return lf;
+              },
+            }
+          : {}),
       },
       found,
     );
@@ -251,60 +264,17 @@ export function parseCohortSources(
     return s;
   };
 
-  // A cell reader for one table: applies configured codes, parses, and records errors.
-  const reader = (m: MappedTable) => {
-    const get = (row: string[], name: string): string => {
-      const i = m.index.get(name);
-      if (i === undefined) return '';
-      const raw = row[i]!;
-      const codes = config.codes[name];
-      if (codes) {
-        const t = raw.trim();
-        if (t in codes) return codes[t]!;
-        const lower = t.toLowerCase();
-        for (const k of Object.keys(codes)) if (k.toLowerCase() === lower) return codes[k]!;
-      }
-      return raw;
-    };
-    const parse = <T>(row: string[], line: number, spec: ColumnSpec, p: (cell: string) => Parsed<T>): T | null => {
-      const cell = get(row, spec.name);
-      if (spec.required && isBlank(cell)) {
-        if (m.index.has(spec.name)) err(m.file, line, m.heading.get(spec.name)!, 'required value is missing');
-        return null;
-      }
-      const r = p(cell);
-      if (!r.ok) {
-        err(m.file, line, m.heading.get(spec.name)!, r.message, rawCell(row, m, spec.name));
-        return null;
-      }
-      return r.value;
-    };
-    return { get, parse };
+  // Cell readers for one table: configured codes applied, parsed, errors recorded.
+  const errorIn = (m: MappedTable): CellError => (line, column, message, value) => err(m.file, line, column, message, value);
+  const readersOf = (f: CohortFile, m: MappedTable) => columnReaders(CONTRACT_COLUMNS[f], m.index, m.heading, config, intern);
+  /** A cell with the column's configured codes applied ('' when the table lacks the column). */
+  const codedCell = (m: MappedTable, row: string[], name: string): string => {
+    const i = m.index.get(name);
+    if (i === undefined) return '';
+    const codes = config.codes[name];
+    return codes ? applyCodes(codes, row[i]!) : row[i]!;
   };
   const rawCell = (row: string[], m: MappedTable, name: string) => row[m.index.get(name)!]!;
-  const spec = (f: CohortFile, name: string) => CONTRACT_COLUMNS[f].find((c) => c.name === name)!;
-  const typed = (f: CohortFile, name: string) => {
-    const s = spec(f, name);
-    const t = s.type;
-    return (cell: string): Parsed<unknown> => {
-      switch (t.kind) {
-        case 'id':
-          return { ok: true, value: isBlank(cell) ? null : cell.trim() };
-        case 'text':
-          return { ok: true, value: isBlank(cell) ? null : intern(cell.trim()) };
-        case 'date': {
-          const r = parseDate(cell, config.dateFormat);
-          return r.ok ? { ok: true, value: intern(r.value) } : r;
-        }
-        case 'yesno':
-          return parseYesNo(cell, config.yesValues, config.noValues);
-        case 'whole':
-          return parseWhole(cell, t.min, t.max);
-        case 'enum':
-          return parseEnum(cell, t.values);
-      }
-    };
-  };
   const extraOf = (m: MappedTable, row: string[]): Record<string, string | null> => {
     if (m.unknown.length === 0) return NO_EXTRA;
     const extra: Record<string, string | null> = {};
@@ -315,11 +285,9 @@ export function parseCohortSources(
     return extra;
   };
 
-  const parsersOf = (f: CohortFile) => CONTRACT_COLUMNS[f].map((c) => ({ spec: c, parse: typed(f, c.name) }));
-
   // ---- families
   const fm = mapped.families;
-  const fr = reader(fm);
+  const fError = errorIn(fm);
   const needCols = [...fm.index.keys()].filter((k) => k.startsWith(NEED_PREFIX) && k.length > NEED_PREFIX.length);
   const needIds = needCols.map((c) => c.slice(NEED_PREFIX.length));
   const needIdx = needCols.map((c) => fm.index.get(c)!);
@@ -330,33 +298,37 @@ export function parseCohortSources(
   const families: Family[] = [];
   const familyIndex = new Map<string, number>();
   const familyLine: number[] = [];
-  const fParsers = parsersOf('families');
+  const fCols = readersOf('families', fm);
+  const [kFamilyId, kService, kReferral, kStart, kEnd, kOutcome, kClosure, kReReferred, kScBefore, kScDuring, kScAfter, kCpAfter, kAdults, kFemale, kEthnicity, kImd, kLsoa] = [
+    'family_id', 'service', 'referral_date', 'start_date', 'end_date', 'outcome', 'closure_reason', 're_referred', 'social_care_before',
+    'social_care_during', 'social_care_after', 'cp_plan_after', 'adults', 'female_adults', 'ethnicity', 'imd_decile', 'lsoa',
+  ].map((name) => columnPosition(fCols, name)) as number[] as [number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number];
+  const fv: unknown[] = new Array<unknown>(fCols.length);
   stream(fm, function familyRow(row, line) {
     const r = families.length;
-    const v: Record<string, unknown> = {};
-    for (const c of fParsers) v[c.spec.name] = fr.parse(row, line, c.spec, c.parse);
-    const fid = v.family_id as string | null;
+    readRow(fCols, row, line, fv, fError);
+    const fid = fv[kFamilyId] as string | null;
     if (fid !== null) {
       if (familyIndex.has(fid)) {
         err(fm.file, line, fm.heading.get('family_id')!, `duplicate family_id (first on line ${familyLine[familyIndex.get(fid)!]})`, fid);
       }
     }
-    const start = v.start_date as string | null;
-    const end = v.end_date as string | null;
+    const start = fv[kStart] as string | null;
+    const end = fv[kEnd] as string | null;
     if (start && end && end < start) err(fm.file, line, fm.heading.get('end_date')!, `end_date is before start_date (${start})`, rawCell(row, fm, 'end_date'));
-    const referral = v.referral_date as string | null;
+    const referral = fv[kReferral] as string | null;
     if (referral && start && referral > start) {
       warn(fm.file, line, fm.heading.get('referral_date')!, `referral_date is after start_date (${start})`, rawCell(row, fm, 'referral_date'));
     }
-    const adults = v.adults as number | null;
-    const female = v.female_adults as number | null;
+    const adults = fv[kAdults] as number | null;
+    const female = fv[kFemale] as number | null;
     if (adults !== null && female !== null && female > adults) {
       err(fm.file, line, fm.heading.get('female_adults')!, `female_adults is above adults (${adults})`, rawCell(row, fm, 'female_adults'));
     }
     if ((r + 1) * J > needs.length) needs = widened(needs, needs.length * 2);
     for (let j = 0; j < J; j++) {
       const col = needCols[j]!;
-      const cell = needPlain[j] ? row[needIdx[j]!]! : fr.get(row, col);
+      const cell = needPlain[j] ? row[needIdx[j]!]! : codedCell(fm, row, col);
       let val: number;
       // Need indicators are yes/no columns (contract): 1/0 and the yes/no spellings; blank is missing.
       if (cell === '1') val = 1;
@@ -375,57 +347,71 @@ export function parseCohortSources(
     familyLine.push(line);
     families.push({
       familyId: fid ?? '',
-      service: v.service as string | null,
+      service: fv[kService] as string | null,
       referralDate: referral,
       startDate: start ?? '',
       endDate: end,
-      outcome: v.outcome as Outcome | null,
-      closureReason: v.closure_reason as string | null,
-      reReferred: v.re_referred as 0 | 1 | null,
-      socialCareBefore: v.social_care_before as 0 | 1 | null,
-      socialCareDuring: v.social_care_during as 0 | 1 | null,
-      socialCareAfter: v.social_care_after as 0 | 1 | null,
-      cpPlanAfter: v.cp_plan_after as 0 | 1 | null,
+      outcome: fv[kOutcome] as Outcome | null,
+      closureReason: fv[kClosure] as string | null,
+      reReferred: fv[kReReferred] as 0 | 1 | null,
+      socialCareBefore: fv[kScBefore] as 0 | 1 | null,
+      socialCareDuring: fv[kScDuring] as 0 | 1 | null,
+      socialCareAfter: fv[kScAfter] as 0 | 1 | null,
+      cpPlanAfter: fv[kCpAfter] as 0 | 1 | null,
       adults,
       femaleAdults: female,
-      ethnicity: v.ethnicity as string | null,
-      imdDecile: v.imd_decile as number | null,
-      lsoa: v.lsoa as string | null,
+      ethnicity: fv[kEthnicity] as string | null,
+      imdDecile: fv[kImd] as number | null,
+      lsoa: fv[kLsoa] as string | null,
       extra: extraOf(fm, row),
     });
   });
   const nFam = families.length;
   needs = needs.slice(0, nFam * J);
   // familyIndex must point at row positions; duplicates keep the first.
-  const lookupFamily = (m: MappedTable, row: string[], line: number): number | null => {
-    const cell = row[m.index.get('family_id')!]!.trim();
-    if (cell === '') return null; // reported as a missing required value
-    const f = familyIndex.get(cell);
-    if (f === undefined) {
-      err(m.file, line, m.heading.get('family_id')!, 'family_id not found in families', cell);
-      return null;
-    }
-    return f;
+  // A table's family_id lookup; rows of one family usually come together, so the last
+  // id found is remembered.
+  const familyLookup = (m: MappedTable) => {
+    const at = m.index.get('family_id')!;
+    const heading = m.heading.get('family_id')!;
+    let lastRaw: string | null = null;
+    let lastFound = -1;
+    return (row: string[], line: number): number | null => {
+      const raw = row[at]!;
+      if (raw === lastRaw) return lastFound;
+      const cell = raw.trim();
+      if (cell === '') return null; // reported as a missing required value
+      const f = familyIndex.get(cell);
+      if (f === undefined) {
+        err(m.file, line, heading, 'family_id not found in families', cell);
+        return null;
+      }
+      lastRaw = raw;
+      lastFound = f;
+      return f;
+    };
   };
 
   // ---- children
   const cm = mapped.children;
-  const cr = reader(cm);
+  const cError = errorIn(cm);
   const children: Child[] = [];
-  const cParsers = parsersOf('children');
+  const cCols = readersOf('children', cm);
+  const [kChildId, kAge, kDob, kGender, kChildOutcome] = ['child_id', 'age_at_start', 'date_of_birth', 'gender', 'outcome'].map((name) => columnPosition(cCols, name)) as [number, number, number, number, number];
+  const cv: unknown[] = new Array<unknown>(cCols.length);
+  const childFamily = familyLookup(cm);
   const childLine = new Map<string, number>();
   stream(cm, function childRow(row, line) {
-    const v: Record<string, unknown> = {};
-    for (const c of cParsers) v[c.spec.name] = cr.parse(row, line, c.spec, c.parse);
-    const cid = v.child_id as string | null;
+    readRow(cCols, row, line, cv, cError);
+    const cid = cv[kChildId] as string | null;
     if (cid !== null) {
       const first = childLine.get(cid);
       if (first !== undefined) err(cm.file, line, cm.heading.get('child_id')!, `duplicate child_id (first on line ${first})`, cid);
       else childLine.set(cid, line);
     }
-    const fi = lookupFamily(cm, row, line);
-    let age = v.age_at_start as number | null;
-    const dob = v.date_of_birth as string | null;
+    const fi = childFamily(row, line);
+    let age = cv[kAge] as number | null;
+    const dob = cv[kDob] as string | null;
     if (dob !== null && fi !== null && families[fi]!.startDate !== '') {
       const derived = wholeYearsBetween(dob, families[fi]!.startDate);
       if (derived < 0 || derived > 25) {
@@ -442,8 +428,8 @@ export function parseCohortSources(
         familyIndex: fi,
         ageAtStart: age,
         dateOfBirth: dob,
-        gender: v.gender as Gender | null,
-        outcome: v.outcome as Outcome | null,
+        gender: cv[kGender] as Gender | null,
+        outcome: cv[kChildOutcome] as Outcome | null,
         extra,
       });
     }
@@ -452,16 +438,15 @@ export function parseCohortSources(
 
   // ---- star
   const sm = mapped.star;
-  const sr = reader(sm);
+  const sError = errorIn(sm);
   // Columns sized from the file when its size is known: a contract star row takes at least
   // STAR_ROW_MIN_BYTES, so no growing (and copying) of 20 million readings' columns.
   const starCapacity = sm.source.bytes ? Math.ceil(sm.source.bytes / STAR_ROW_MIN_BYTES) : nFam * 8;
   const starBuilder = new StarReadingsBuilder(starCapacity);
   let starLines = new Int32Array(Math.max(1024, starCapacity));
-  const starParsers = parsersOf('star');
-  const familyParser = starParsers.find((c) => c.spec.name === 'family_id')!;
-  const domainParser = starParsers.find((c) => c.spec.name === 'domain')!;
-  const dateParser = starParsers.find((c) => c.spec.name === 'reading_date')!;
+  const sCols = readersOf('star', sm);
+  const [familyCol, domainCol, dateCol] = ['family_id', 'domain', 'reading_date'].map((name) => sCols[columnPosition(sCols, name)]!) as [ColumnReader, ColumnReader, ColumnReader];
+  const starFamily = familyLookup(sm);
   const domainIndex = new Map<string, number>(STAR_DOMAINS.map((d, i) => [d, i]));
   // Fast path for the common, clean row (no configured codes, exact contract values);
   // anything else goes through the general parsers, which word the error.
@@ -473,6 +458,16 @@ export function parseCohortSources(
   // Rows of one family usually come together: remember the last id looked up.
   let lastId = '';
   let lastIndex: number | undefined;
+  const keepReading = (fi: number, domainIdx: number, day: number, reading: number, line: number) => {
+    const k = starBuilder.length;
+    if (k === starLines.length) starLines = widened(starLines, k * 2);
+    starLines[k] = line;
+    starBuilder.push(fi, domainIdx, day, reading);
+  };
+  // Plain records are read from the bytes (CSV files only); the rest as cells, below.
+  const fastStar = plainCodes
+    ? starFastRow({ familyId: iFamily, domain: iDomain, readingDate: iDate, reading: iReading, width: sm.header.length }, familyIndex, keepReading)
+    : undefined;
   stream(sm, function starRow(row, line) {
     let domainIdx = plainCodes ? domainIndex.get(row[iDomain]!) : undefined;
     let day = plainCodes ? isoDayNumber(row[iDate]!) : -1;
@@ -488,10 +483,10 @@ export function parseCohortSources(
     }
     if (domainIdx === undefined || day < 0 || reading === 0 || fi === undefined) {
       // A blank family_id is reported here (lookupFamily leaves it to the required-value check).
-      sr.parse(row, line, familyParser.spec, familyParser.parse);
-      const domain = sr.parse(row, line, domainParser.spec, domainParser.parse) as StarDomain | null;
-      const parsedDate = sr.parse(row, line, dateParser.spec, dateParser.parse) as string | null;
-      const cell = sr.get(row, 'reading').trim();
+      readCell(familyCol, row, line, sError);
+      const domain = readCell(domainCol, row, line, sError) as StarDomain | null;
+      const parsedDate = readCell(dateCol, row, line, sError) as string | null;
+      const cell = codedCell(sm, row, 'reading').trim();
       let parsedReading: number | null = null;
       if (cell === '') err(sm.file, line, sm.heading.get('reading')!, 'required value is missing');
       else if (!/^[+-]?\d+$/.test(cell)) err(sm.file, line, sm.heading.get('reading')!, 'a reading must be a whole number from 1 to 10', rawCell(row, sm, 'reading'));
@@ -500,18 +495,15 @@ export function parseCohortSources(
         if (n < 1 || n > 10) err(sm.file, line, sm.heading.get('reading')!, 'a reading must be a whole number from 1 to 10', rawCell(row, sm, 'reading'));
         else parsedReading = n;
       }
-      const found = lookupFamily(sm, row, line);
+      const found = starFamily(row, line);
       if (found === null || domain === null || parsedDate === null || parsedReading === null) return;
       fi = found;
       domainIdx = domainIndex.get(domain)!;
       day = isoDay(parsedDate);
       reading = parsedReading;
     }
-    const k = starBuilder.length;
-    if (k === starLines.length) starLines = widened(starLines, k * 2);
-    starLines[k] = line;
-    starBuilder.push(fi, domainIdx, day, reading);
-  });
+    keepReading(fi, domainIdx, day, reading, line);
+  }, fastStar);
   const allStar = starBuilder.finish();
   const keep = starDuplicates(allStar, starLines, nFam, (line, first, firstReading, reading) => {
     if (firstReading !== reading) {
@@ -536,23 +528,25 @@ export function parseCohortSources(
   if (pm) {
     const planRows = new PlanOutcomesBuilder();
     plans = planRows;
-    const pr = reader(pm);
+    const pError = errorIn(pm);
     const catalogue = new Set(config.outcomeMeasureIds ?? OUTCOME_MEASURE_IDS);
-    const pParsers = parsersOf('plans');
+    const pCols = readersOf('plans', pm);
+    const [kPlanOutcome, kStatus, kIdentified, kAchieved] = ['outcome', 'status', 'identified_date', 'achieved_date'].map((name) => columnPosition(pCols, name)) as [number, number, number, number];
+    const pv: unknown[] = new Array<unknown>(pCols.length);
+    const planFamily = familyLookup(pm);
     stream(pm, function planRow(row, line) {
-      const v: Record<string, unknown> = {};
-      for (const c of pParsers) v[c.spec.name] = pr.parse(row, line, c.spec, c.parse);
-      const outcome = v.outcome as string | null;
+      readRow(pCols, row, line, pv, pError);
+      const outcome = pv[kPlanOutcome] as string | null;
       if (outcome !== null && !catalogue.has(outcome)) err(pm.file, line, pm.heading.get('outcome')!, 'outcome is not in the outcome-measure catalogue in use', outcome);
-      const status = v.status as PlanStatus | null;
-      const identified = v.identified_date as string | null;
-      const achieved = v.achieved_date as string | null;
-      const achievedCell = pr.get(row, 'achieved_date');
+      const status = pv[kStatus] as PlanStatus | null;
+      const identified = pv[kIdentified] as string | null;
+      const achieved = pv[kAchieved] as string | null;
+      const achievedCell = codedCell(pm, row, 'achieved_date');
       if (status === 'achieved' && achieved === null && isBlank(achievedCell)) {
         err(pm.file, line, pm.heading.get('achieved_date') ?? 'achieved_date', 'achieved_date is required when status is achieved');
       }
       if (achieved && identified && achieved < identified) err(pm.file, line, pm.heading.get('achieved_date')!, `achieved_date is before identified_date (${identified})`, rawCell(row, pm, 'achieved_date'));
-      const fi = lookupFamily(pm, row, line);
+      const fi = planFamily(row, line);
       if (fi === null || outcome === null || status === null || identified === null || !catalogue.has(outcome)) return;
       planRows.push(fi, outcome, isoDay(identified), status, achieved === null ? NO_DAY : isoDay(achieved));
     });

@@ -123,18 +123,27 @@ const CUMULATIVE_DAYS = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
  * Agrees with `dayNumber` on every date it accepts.
  */
 export function isoDayNumber(cell: string): number {
-  if (cell.length !== 10 || cell.charCodeAt(4) !== 45 || cell.charCodeAt(7) !== 45) return -1;
-  let y = 0;
-  for (let i = 0; i < 4; i++) {
-    const c = cell.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    y = y * 10 + c;
-  }
-  const m1 = cell.charCodeAt(5) - 48;
-  const m2 = cell.charCodeAt(6) - 48;
-  const d1 = cell.charCodeAt(8) - 48;
-  const d2 = cell.charCodeAt(9) - 48;
-  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return -1;
+  if (cell.length !== 10) return -1;
+  return isoDayAt(cell.charCodeAt(0), cell.charCodeAt(1), cell.charCodeAt(2), cell.charCodeAt(3), cell.charCodeAt(4), cell.charCodeAt(5), cell.charCodeAt(6), cell.charCodeAt(7), cell.charCodeAt(8), cell.charCodeAt(9));
+}
+
+/**
+ * {@link isoDayNumber} of the ten character codes (or bytes) of a cell, for readers that
+ * see bytes, not strings.
+ * @example isoDayAt(...Buffer.from('1900-01-02')) // 1
+ */
+export function isoDayAt(y1: number, y2: number, y3: number, y4: number, dash1: number, m1: number, m2: number, dash2: number, d1: number, d2: number): number {
+  if (dash1 !== 45 || dash2 !== 45) return -1;
+  y1 -= 48;
+  y2 -= 48;
+  y3 -= 48;
+  y4 -= 48;
+  m1 -= 48;
+  m2 -= 48;
+  d1 -= 48;
+  d2 -= 48;
+  if ((y1 | y2 | y3 | y4 | m1 | m2 | d1 | d2) < 0 || y1 > 9 || y2 > 9 || y3 > 9 || y4 > 9 || m1 > 9 || m2 > 9 || d1 > 9 || d2 > 9) return -1;
+  const y = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
   const m = m1 * 10 + m2;
   const d = d1 * 10 + d2;
   if (!isRealDate(y, m, d)) return -1;

@@ -13,6 +13,16 @@ export interface CsvRowHandler {
    * `cells` is a reused array, overwritten by the next record: copy what you keep.
    */
   row(cells: string[], line: number): void;
+  /**
+   * Optional fast path for a table's plain records, read straight from the bytes. Called
+   * at the start of each record after the header, with the chunk's bytes, the record's
+   * first byte, the chunk's end and the record's line. It may take the record, returning
+   * the index of the line feed that ends it: then `row` is not called for it, so it must
+   * take only records that lie wholly in `bytes[start, end)` and hold no quote, and do
+   * with them what `row` would do with their cells. Otherwise it returns -1 and the reader
+   * goes on as usual (the record may still be blank, ragged or malformed).
+   */
+  fastRow?(bytes: Buffer, start: number, end: number, line: number): number;
 }
 
 /** A push-based CSV reader: feed it the file's bytes in chunks of any size, then call end(). */
@@ -190,8 +200,13 @@ class CsvReader implements CsvStream {
   private wideFrom = -1;
   /** Recent short ASCII cells, by a hash of their bytes. */
   private readonly intern: string[] = new Array<string>(INTERN_MASK + 1).fill('');
+  /** Each cached cell's bytes (MAX_INTERNED a slot) and hash: compared as bytes, cheaper than reading the string back. */
+  private readonly internBytes = new Uint8Array((INTERN_MASK + 1) * MAX_INTERNED);
+  private readonly internHash = new Int32Array(INTERN_MASK + 1);
   private bomChecked = false;
   private head: Buffer | null = null;
+  /** The header is delivered and the handler has a fast path for records. */
+  private fastOn = false;
 
   constructor(
     private readonly file: string,
@@ -261,8 +276,19 @@ class CsvReader implements CsvStream {
     }
     const cells = this.cells;
     const intern = this.intern;
+    const internBytes = this.internBytes;
+    const internHash = this.internHash;
     let count = this.cellCount;
+    let fastOn = this.fastOn;
     while (i < n) {
+      if (fastOn && count === 0) {
+        const lf = this.handler.fastRow!(b, i, n, this.recordLine);
+        if (lf >= 0) {
+          i = lf + 1;
+          this.recordLine = ++this.line;
+          continue;
+        }
+      }
       let c = b[i]!;
       if (c === QUOTE) {
         this.cellCount = count;
@@ -272,6 +298,7 @@ class CsvReader implements CsvStream {
         i = this.resume(b, i + 1);
         if (this.stopped) return;
         count = this.cellCount;
+        fastOn = this.fastOn;
         continue;
       }
       let j = i;
@@ -303,10 +330,15 @@ class CsvReader implements CsvStream {
         // Short ASCII cells repeat (ids on consecutive rows, dates, codes): reuse the string.
         const slot = (hash ^ (hash >>> 13)) & INTERN_MASK;
         const seen = intern[slot]!;
-        let same = seen.length === len;
-        for (let k = 0; same && k < len; k++) same = seen.charCodeAt(k) === b[i + k];
+        const at = slot * MAX_INTERNED;
+        let same = seen.length === len && internHash[slot] === hash;
+        for (let k = 0; same && k < len; k++) same = internBytes[at + k] === b[i + k];
         if (same) cell = seen;
-        else intern[slot] = cell = b.latin1Slice(i, e);
+        else {
+          intern[slot] = cell = b.latin1Slice(i, e);
+          internHash[slot] = hash;
+          for (let k = 0; k < len; k++) internBytes[at + k] = b[i + k]!;
+        }
       } else cell = b.latin1Slice(i, e);
       cells[count++] = cell;
       i = j + 1;
@@ -316,6 +348,7 @@ class CsvReader implements CsvStream {
         this.endRecord();
         if (this.stopped) return;
         count = 0;
+        fastOn = this.fastOn;
       }
     }
     this.cellCount = count;
@@ -557,6 +590,7 @@ class CsvReader implements CsvStream {
     }
     this.headerState = HEADER_DELIVERED;
     this.width = header.length;
+    this.fastOn = this.handler.fastRow !== undefined;
     if (this.handler.header(header, 1) === false) this.stopped = true;
   }
 }

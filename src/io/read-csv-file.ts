@@ -47,6 +47,7 @@ export function readCsvFile(path: string, file: string, handler: CsvRowHandler, 
           return go;
         },
         row: (cells, line) => handler.row(cells, line),
+        ...(handler.fastRow ? { fastRow: (bytes: Buffer, start: number, end: number, line: number) => handler.fastRow!(bytes, start, end, line) } : {}),
       }
     : handler;
   const stream = createCsvStream(file, watched, problems, options);
