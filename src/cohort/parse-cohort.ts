@@ -19,10 +19,11 @@ import {
 } from './types.js';
 import { PlanOutcomesBuilder, StarReadingsBuilder, widened } from './star-readings.js';
 import { applyCodes, columnPosition, columnReaders, readCell, readRow, type CellError, type ColumnReader } from './column-readers.js';
-import { starFastRow, type FastRow } from './star-fast-row.js';
+import { planFastRow, starFastRow, tableFastRow, type FastColumn, type FastRow } from './fast-rows.js';
 import { dayNumber, fastReading, isBlank, isoDayNumber, parseYesNo, wholeYearsBetween } from './values.js';
 import { dataQualitySummary, type DataQualitySummary, type TableBlanks } from './data-quality.js';
 import { OUTCOME_MEASURE_IDS } from './catalogues.js';
+import { compactStar, FirstLines, starDuplicates } from './repeats.js';
 
 export interface CohortFileInput {
   /** File name, e.g. `families.csv` (or the sheet name for a workbook). */
@@ -133,6 +134,9 @@ const NO_EXTRA: Record<string, string | null> = Object.freeze({}) as Record<stri
  * is read); then each table is streamed once, in the order families, children, star,
  * plans, so no table is ever held whole: a million families read in bounded memory.
  * `earlier` are problems already found (kept). Pure: the sources do any reading.
+ * A CSV source offers each record first to its table's fast path (`fast-rows.ts`), which
+ * decodes a plain record straight from the bytes and leaves anything else (anything to
+ * report included) to the general reader here; the result is the same either way.
  * Cost: linear in the cells (Star duplicates: O(readings · readings per family)).
  */
 export function parseCohortSources(
@@ -219,11 +223,12 @@ export function parseCohortSources(
   // Streams a table's rows, counting blank cells of every column on the way; reading
   // problems already reported with the header are not repeated.
   const blanks: TableBlanks[] = [];
-  // `fast` may take plain records straight from the bytes: it takes only records with no
-  // blank cell, so they count as rows and nothing else.
-  const stream = (m: MappedTable, visit: (row: string[], line: number) => void, fast?: FastRow): void => {
+  // `fastFor(count)` may give a fast path that takes plain records straight from the
+  // bytes; it counts their blank cells in `count` itself.
+  const stream = (m: MappedTable, visit: (row: string[], line: number) => void, fastFor?: (count: number[]) => FastRow | undefined): void => {
     const width = m.header.length;
     const count = new Array<number>(width).fill(0);
+    const fast = fastFor?.(count);
     let rows = 0;
     const found: Problem[] = [];
     m.source.read(
@@ -298,52 +303,45 @@ export function parseCohortSources(
   const families: Family[] = [];
   const familyIndex = new Map<string, number>();
   const familyLine: number[] = [];
+  const rowIds: (string | null)[] = [];
   const fCols = readersOf('families', fm);
   const [kFamilyId, kService, kReferral, kStart, kEnd, kOutcome, kClosure, kReReferred, kScBefore, kScDuring, kScAfter, kCpAfter, kAdults, kFemale, kEthnicity, kImd, kLsoa] = [
     'family_id', 'service', 'referral_date', 'start_date', 'end_date', 'outcome', 'closure_reason', 're_referred', 'social_care_before',
     'social_care_during', 'social_care_after', 'cp_plan_after', 'adults', 'female_adults', 'ethnicity', 'imd_decile', 'lsoa',
   ].map((name) => columnPosition(fCols, name)) as number[] as [number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number];
-  const fv: unknown[] = new Array<unknown>(fCols.length);
-  stream(fm, function familyRow(row, line) {
+  const fv: unknown[] = new Array<unknown>(fCols.length).fill(null);
+  const rowNeeds = new Uint8Array(J);
+  // Checks a family row read into fv and rowNeeds and adds it. Given no row (the fast
+  // path), it adds only a row with nothing to report, and says whether it did.
+  const addFamily = (line: number, row: string[] | null): boolean => {
     const r = families.length;
-    readRow(fCols, row, line, fv, fError);
     const fid = fv[kFamilyId] as string | null;
-    if (fid !== null) {
-      if (familyIndex.has(fid)) {
-        err(fm.file, line, fm.heading.get('family_id')!, `duplicate family_id (first on line ${familyLine[familyIndex.get(fid)!]})`, fid);
-      }
+    const earlier = fid === null ? undefined : familyIndex.get(fid);
+    if (earlier !== undefined) {
+      if (!row) return false;
+      err(fm.file, line, fm.heading.get('family_id')!, `duplicate family_id (first on line ${familyLine[earlier]})`, fid!);
     }
     const start = fv[kStart] as string | null;
     const end = fv[kEnd] as string | null;
-    if (start && end && end < start) err(fm.file, line, fm.heading.get('end_date')!, `end_date is before start_date (${start})`, rawCell(row, fm, 'end_date'));
+    if (start && end && end < start) {
+      if (!row) return false;
+      err(fm.file, line, fm.heading.get('end_date')!, `end_date is before start_date (${start})`, rawCell(row, fm, 'end_date'));
+    }
     const referral = fv[kReferral] as string | null;
     if (referral && start && referral > start) {
+      if (!row) return false;
       warn(fm.file, line, fm.heading.get('referral_date')!, `referral_date is after start_date (${start})`, rawCell(row, fm, 'referral_date'));
     }
     const adults = fv[kAdults] as number | null;
     const female = fv[kFemale] as number | null;
     if (adults !== null && female !== null && female > adults) {
+      if (!row) return false;
       err(fm.file, line, fm.heading.get('female_adults')!, `female_adults is above adults (${adults})`, rawCell(row, fm, 'female_adults'));
     }
     if ((r + 1) * J > needs.length) needs = widened(needs, needs.length * 2);
-    for (let j = 0; j < J; j++) {
-      const col = needCols[j]!;
-      const cell = needPlain[j] ? row[needIdx[j]!]! : codedCell(fm, row, col);
-      let val: number;
-      // Need indicators are yes/no columns (contract): 1/0 and the yes/no spellings; blank is missing.
-      if (cell === '1') val = 1;
-      else if (cell === '0') val = 0;
-      else {
-        const p = parseYesNo(cell, config.yesValues, config.noValues);
-        if (p.ok) val = p.value === null ? NEED_MISSING : p.value;
-        else {
-          err(fm.file, line, fm.heading.get(col)!, 'a need indicator must be 0/1 (or a yes/no spelling) or blank', row[needIdx[j]!]!);
-          val = NEED_MISSING;
-        }
-      }
-      needs[r * J + j] = val;
-    }
-    if (fid !== null && !familyIndex.has(fid)) familyIndex.set(fid, families.length);
+    needs.set(rowNeeds, r * J);
+    if (fid !== null && earlier === undefined) familyIndex.set(fid, r);
+    rowIds.push(fid !== null && earlier === undefined ? fid : null);
     familyLine.push(line);
     families.push({
       familyId: fid ?? '',
@@ -363,9 +361,42 @@ export function parseCohortSources(
       ethnicity: fv[kEthnicity] as string | null,
       imdDecile: fv[kImd] as number | null,
       lsoa: fv[kLsoa] as string | null,
-      extra: extraOf(fm, row),
+      extra: row ? extraOf(fm, row) : NO_EXTRA,
     });
-  });
+    return true;
+  };
+  // Plain records (no unknown columns, no codes) are read from the bytes.
+  const fastFamilies = (count: number[]): FastRow | undefined => {
+    if (fm.unknown.length > 0 || fCols.some((c) => c.codes !== undefined) || !needPlain.every(Boolean)) return undefined;
+    const layout: (FastColumn | undefined)[] = new Array<FastColumn | undefined>(fm.header.length);
+    fCols.forEach((c, k) => {
+      if (c.at >= 0) layout[c.at] = { spec: c.spec, slot: k };
+    });
+    needIdx.forEach((at, j) => (layout[at] = { need: j }));
+    if (layout.includes(undefined) || layout.length !== fm.header.length) return undefined;
+    return tableFastRow(layout as FastColumn[], fv, rowNeeds, count, intern, (line) => addFamily(line, null));
+  };
+  stream(fm, function familyRow(row, line) {
+    readRow(fCols, row, line, fv, fError);
+    for (let j = 0; j < J; j++) {
+      const col = needCols[j]!;
+      const cell = needPlain[j] ? row[needIdx[j]!]! : codedCell(fm, row, col);
+      let val: number;
+      // Need indicators are yes/no columns (contract): 1/0 and the yes/no spellings; blank is missing.
+      if (cell === '1') val = 1;
+      else if (cell === '0') val = 0;
+      else {
+        const p = parseYesNo(cell, config.yesValues, config.noValues);
+        if (p.ok) val = p.value === null ? NEED_MISSING : p.value;
+        else {
+          err(fm.file, line, fm.heading.get(col)!, 'a need indicator must be 0/1 (or a yes/no spelling) or blank', row[needIdx[j]!]!);
+          val = NEED_MISSING;
+        }
+      }
+      rowNeeds[j] = val;
+    }
+    addFamily(line, row);
+  }, fastFamilies);
   const nFam = families.length;
   needs = needs.slice(0, nFam * J);
   // familyIndex must point at row positions; duplicates keep the first.
@@ -398,16 +429,52 @@ export function parseCohortSources(
   const children: Child[] = [];
   const cCols = readersOf('children', cm);
   const [kChildId, kAge, kDob, kGender, kChildOutcome] = ['child_id', 'age_at_start', 'date_of_birth', 'gender', 'outcome'].map((name) => columnPosition(cCols, name)) as [number, number, number, number, number];
-  const cv: unknown[] = new Array<unknown>(cCols.length);
+  const cv: unknown[] = new Array<unknown>(cCols.length).fill(null);
   const childFamily = familyLookup(cm);
-  const childLine = new Map<string, number>();
+  const childIds = new FirstLines();
+  const kChildFamily = columnPosition(cCols, 'family_id');
+  const pushChild = (cid: string, fi: number, age: number | null, dob: string | null, extra: Record<string, string | null>) =>
+    children.push({
+      childId: cid,
+      familyId: families[fi]!.familyId,
+      familyIndex: fi,
+      ageAtStart: age,
+      dateOfBirth: dob,
+      gender: cv[kGender] as Gender | null,
+      outcome: cv[kChildOutcome] as Outcome | null,
+      extra,
+    });
+  // Plain records (no unknown columns, no codes) are read from the bytes; a record with
+  // anything to report goes the general way.
+  const fastChildren = (count: number[]): FastRow | undefined => {
+    if (cm.unknown.length > 0 || cCols.some((c) => c.codes !== undefined)) return undefined;
+    const layout: (FastColumn | undefined)[] = new Array<FastColumn | undefined>(cm.header.length);
+    cCols.forEach((c, k) => {
+      if (c.at >= 0) layout[c.at] = k === kChildFamily ? { family: { index: familyIndex, rowIds }, slot: k } : { spec: c.spec, slot: k };
+    });
+    if (layout.includes(undefined) || layout.length !== cm.header.length) return undefined;
+    return tableFastRow(layout as FastColumn[], cv, new Uint8Array(0), count, intern, (line) => {
+      const fi = cv[kChildFamily] as number;
+      const dob = cv[kDob] as string | null;
+      let age = cv[kAge] as number | null;
+      if (dob !== null && families[fi]!.startDate !== '') {
+        const derived = wholeYearsBetween(dob, families[fi]!.startDate);
+        if (derived < 0 || derived > 25 || (age !== null && age !== derived)) return false;
+        age = derived;
+      }
+      const cid = cv[kChildId] as string;
+      // Only a new id is recorded, so a repeat declined here is found again the general way.
+      if (childIds.add(cid, line) !== line) return false;
+      pushChild(cid, fi, age, dob, NO_EXTRA);
+      return true;
+    });
+  };
   stream(cm, function childRow(row, line) {
     readRow(cCols, row, line, cv, cError);
     const cid = cv[kChildId] as string | null;
     if (cid !== null) {
-      const first = childLine.get(cid);
-      if (first !== undefined) err(cm.file, line, cm.heading.get('child_id')!, `duplicate child_id (first on line ${first})`, cid);
-      else childLine.set(cid, line);
+      const first = childIds.add(cid, line);
+      if (first !== line) err(cm.file, line, cm.heading.get('child_id')!, `duplicate child_id (first on line ${first})`, cid);
     }
     const fi = childFamily(row, line);
     let age = cv[kAge] as number | null;
@@ -421,20 +488,8 @@ export function parseCohortSources(
       } else age = derived;
     }
     const extra = extraOf(cm, row);
-    if (fi !== null && cid !== null) {
-      children.push({
-        childId: cid,
-        familyId: families[fi]!.familyId,
-        familyIndex: fi,
-        ageAtStart: age,
-        dateOfBirth: dob,
-        gender: cv[kGender] as Gender | null,
-        outcome: cv[kChildOutcome] as Outcome | null,
-        extra,
-      });
-    }
-  });
-  childLine.clear();
+    if (fi !== null && cid !== null) pushChild(cid, fi, age, dob, extra);
+  }, fastChildren);
 
   // ---- star
   const sm = mapped.star;
@@ -465,9 +520,7 @@ export function parseCohortSources(
     starBuilder.push(fi, domainIdx, day, reading);
   };
   // Plain records are read from the bytes (CSV files only); the rest as cells, below.
-  const fastStar = plainCodes
-    ? starFastRow({ familyId: iFamily, domain: iDomain, readingDate: iDate, reading: iReading, width: sm.header.length }, familyIndex, keepReading)
-    : undefined;
+  const fastStar = () => (plainCodes ? starFastRow({ index: sm.index, width: sm.header.length }, { index: familyIndex, rowIds }, keepReading) : undefined);
   stream(sm, function starRow(row, line) {
     let domainIdx = plainCodes ? domainIndex.get(row[iDomain]!) : undefined;
     let day = plainCodes ? isoDayNumber(row[iDate]!) : -1;
@@ -534,6 +587,13 @@ export function parseCohortSources(
     const [kPlanOutcome, kStatus, kIdentified, kAchieved] = ['outcome', 'status', 'identified_date', 'achieved_date'].map((name) => columnPosition(pCols, name)) as [number, number, number, number];
     const pv: unknown[] = new Array<unknown>(pCols.length);
     const planFamily = familyLookup(pm);
+    const plainPlanCodes = ['family_id', 'outcome', 'identified_date', 'status', 'achieved_date'].every((c) => !config.codes[c]);
+    const fastPlans = (count: number[]) =>
+      plainPlanCodes
+        ? planFastRow({ index: pm.index, width: pm.header.length }, { index: familyIndex, rowIds }, [...catalogue], count, (fi, outcome, identifiedDay, status, achievedDay) =>
+            planRows.push(fi, outcome, identifiedDay, status, achievedDay),
+          )
+        : undefined;
     stream(pm, function planRow(row, line) {
       readRow(pCols, row, line, pv, pError);
       const outcome = pv[kPlanOutcome] as string | null;
@@ -549,7 +609,7 @@ export function parseCohortSources(
       const fi = planFamily(row, line);
       if (fi === null || outcome === null || status === null || identified === null || !catalogue.has(outcome)) return;
       planRows.push(fi, outcome, isoDay(identified), status, achieved === null ? NO_DAY : isoDay(achieved));
-    });
+    }, fastPlans);
   }
 
   const sorted = sortProblems(problems);
@@ -563,70 +623,6 @@ export function parseCohortSources(
   if (sorted.some((p) => p.severity === 'error')) return { cohort: null, problems: sorted, summary: null, config };
   const cohort: Cohort = { families, needIds, needs, children, star, plans: plans ? plans.finish() : null, familyIndex, source };
   return { cohort, problems: sorted, summary: dataQualitySummary(cohort, blanks, sorted), config };
-}
-
-/**
- * Finds repeated Family Star readings (same family, domain and date): calls `report` for
- * each repeat with its line, the first one's line and both readings, and returns which
- * readings to keep (the first of each repeat), or null when there are no repeats.
- * Readings are grouped by family (counting sort), then each family's few readings are
- * sorted by domain, day and line. Cost: O(readings + families + Σ m log m).
- */
-function starDuplicates(
-  star: import('./types.js').StarReadings,
-  lines: Int32Array,
-  nFam: number,
-  report: (line: number, firstLine: number, firstReading: number, reading: number) => void,
-): Uint8Array | null {
-  const n = star.length;
-  const offset = new Int32Array(nFam + 1);
-  for (let i = 0; i < n; i++) offset[star.familyIndex[i]! + 1]!++;
-  for (let f = 0; f < nFam; f++) offset[f + 1]! += offset[f]!;
-  const order = new Int32Array(n);
-  const fill = offset.slice(0, nFam);
-  for (let i = 0; i < n; i++) order[fill[star.familyIndex[i]!]!++] = i;
-  let keep: Uint8Array | null = null;
-  // Sort key within a family: domain, then day, then file order (index).
-  const key = (i: number) => star.domain[i]! * 1e6 + star.day[i]!;
-  const group: number[] = [];
-  for (let f = 0; f < nFam; f++) {
-    const a = offset[f]!;
-    const b = offset[f + 1]!;
-    if (b - a < 2) continue;
-    group.length = 0;
-    for (let k = a; k < b; k++) group.push(order[k]!);
-    // Few readings a family: insertion sort (stable, so file order breaks ties); a family
-    // with very many readings is sorted the general way.
-    if (group.length > 64) group.sort((x, y) => key(x) - key(y) || x - y);
-    else for (let k = 1; k < group.length; k++) {
-      const g = group[k]!;
-      const gk = key(g);
-      let j = k - 1;
-      while (j >= 0 && key(group[j]!) > gk) {
-        group[j + 1] = group[j]!;
-        j--;
-      }
-      group[j + 1] = g;
-    }
-    for (let k = 1; k < group.length; k++) {
-      const i = group[k]!;
-      if (key(i) !== key(group[k - 1]!)) continue;
-      // A repeat: find the first of its run.
-      let first = k - 1;
-      while (first > 0 && key(group[first - 1]!) === key(i)) first--;
-      const j = group[first]!;
-      if (!keep) keep = new Uint8Array(n).fill(1);
-      keep[i] = 0;
-      report(lines[i]!, lines[j]!, star.reading[j]!, star.reading[i]!);
-    }
-  }
-  return keep;
-}
-
-function compactStar(star: import('./types.js').StarReadings, keep: Uint8Array): import('./types.js').StarReadings {
-  const b = new StarReadingsBuilder(star.length);
-  for (let i = 0; i < star.length; i++) if (keep[i]) b.push(star.familyIndex[i]!, star.domain[i]!, star.day[i]!, star.reading[i]!);
-  return b.finish();
 }
 
 /** Day number of a validated ISO date (the fast parser, else the general one). */

@@ -31,6 +31,8 @@ export interface CsvStream {
   push(chunk: Uint8Array): void;
   /** Finishes the last record and reports an empty file or an unterminated quote. */
   end(): void;
+  /** True once the handler has stopped the reading (its `header` returned false) or `end` was called: later chunks are ignored. */
+  readonly stopped: boolean;
 }
 
 export interface CsvStreamOptions {
@@ -46,7 +48,7 @@ export interface CsvStreamOptions {
 export const DEFAULT_MAX_FIELD_BYTES = 16 * 1024 * 1024;
 
 /** Node's Buffer with its (stable, undocumented) direct decoders, which skip toString's argument checks. */
-interface FastBuffer extends Buffer {
+export interface FastBuffer extends Buffer {
   latin1Slice(start: number, end: number): string;
   utf8Slice(start: number, end: number): string;
 }
@@ -177,7 +179,7 @@ class CsvReader implements CsvStream {
   private state = FIELD;
   private headerState = NO_HEADER;
   private width = 0;
-  private stopped = false;
+  private halted = false;
   /** Line the reader is on (1 + line breaks read). */
   private line = 1;
   /** Line the current record started on. */
@@ -203,6 +205,8 @@ class CsvReader implements CsvStream {
   /** Each cached cell's bytes (MAX_INTERNED a slot) and hash: compared as bytes, cheaper than reading the string back. */
   private readonly internBytes = new Uint8Array((INTERN_MASK + 1) * MAX_INTERNED);
   private readonly internHash = new Int32Array(INTERN_MASK + 1);
+  /** Each cached cell's length (0: the slot is empty). */
+  private readonly internLength = new Uint8Array(INTERN_MASK + 1);
   private bomChecked = false;
   private head: Buffer | null = null;
   /** The header is delivered and the handler has a fast path for records. */
@@ -215,8 +219,12 @@ class CsvReader implements CsvStream {
     private readonly maxFieldBytes: number,
   ) {}
 
+  get stopped(): boolean {
+    return this.halted;
+  }
+
   push(chunk: Uint8Array): void {
-    if (this.stopped || chunk.length === 0) return;
+    if (this.halted || chunk.length === 0) return;
     let b = asBuffer(chunk);
     if (!this.bomChecked) {
       if (this.head) b = Buffer.concat([this.head, b]) as FastBuffer;
@@ -233,13 +241,13 @@ class CsvReader implements CsvStream {
   }
 
   end(): void {
-    if (this.stopped) return;
+    if (this.halted) return;
     if (!this.bomChecked) {
       this.bomChecked = true;
       const head = this.head;
       this.head = null;
       if (head) this.scan(head.subarray(leadingBoms(head, true)) as FastBuffer);
-      if (this.stopped) return;
+      if (this.halted) return;
     }
     const state = this.state;
     if (state === FIELD) {
@@ -260,10 +268,10 @@ class CsvReader implements CsvStream {
       this.endRecord();
     }
     this.state = FIELD;
-    if (!this.stopped && (this.headerState === NO_HEADER || this.headerState === HEADER_DEFERRED)) {
+    if (!this.halted && (this.headerState === NO_HEADER || this.headerState === HEADER_DEFERRED)) {
       this.problems.push({ severity: 'error', file: this.file, line: 1, column: '', message: 'the file is empty: a header row is required' });
     }
-    this.stopped = true;
+    this.halted = true;
   }
 
   /** Reads a chunk: unquoted fields inline, everything else through `resume`. */
@@ -272,12 +280,13 @@ class CsvReader implements CsvStream {
     let i = 0;
     if (this.state !== FIELD) {
       i = this.resume(b, 0);
-      if (this.stopped) return;
+      if (this.halted) return;
     }
     const cells = this.cells;
     const intern = this.intern;
     const internBytes = this.internBytes;
     const internHash = this.internHash;
+    const internLength = this.internLength;
     let count = this.cellCount;
     let fastOn = this.fastOn;
     while (i < n) {
@@ -296,7 +305,7 @@ class CsvReader implements CsvStream {
         this.recordQuoted = true;
         this.pendLen = 0;
         i = this.resume(b, i + 1);
-        if (this.stopped) return;
+        if (this.halted) return;
         count = this.cellCount;
         fastOn = this.fastOn;
         continue;
@@ -329,14 +338,14 @@ class CsvReader implements CsvStream {
       else if (len <= MAX_INTERNED) {
         // Short ASCII cells repeat (ids on consecutive rows, dates, codes): reuse the string.
         const slot = (hash ^ (hash >>> 13)) & INTERN_MASK;
-        const seen = intern[slot]!;
         const at = slot * MAX_INTERNED;
-        let same = seen.length === len && internHash[slot] === hash;
+        let same = internHash[slot] === hash && internLength[slot] === len;
         for (let k = 0; same && k < len; k++) same = internBytes[at + k] === b[i + k];
-        if (same) cell = seen;
+        if (same) cell = intern[slot]!;
         else {
           intern[slot] = cell = b.latin1Slice(i, e);
           internHash[slot] = hash;
+          internLength[slot] = len;
           for (let k = 0; k < len; k++) internBytes[at + k] = b[i + k]!;
         }
       } else cell = b.latin1Slice(i, e);
@@ -346,7 +355,7 @@ class CsvReader implements CsvStream {
         this.cellCount = count;
         this.line++;
         this.endRecord();
-        if (this.stopped) return;
+        if (this.halted) return;
         count = 0;
         fastOn = this.fastOn;
       }
@@ -551,7 +560,7 @@ class CsvReader implements CsvStream {
       if (space) return;
       // Not a whitespace-only file after all: the blank first line was the header.
       this.takeHeader(['']);
-      if (this.stopped) return;
+      if (this.halted) return;
     }
     if (this.recordTooLong) {
       this.recordTooLong = false;
@@ -591,6 +600,6 @@ class CsvReader implements CsvStream {
     this.headerState = HEADER_DELIVERED;
     this.width = header.length;
     this.fastOn = this.handler.fastRow !== undefined;
-    if (this.handler.header(header, 1) === false) this.stopped = true;
+    if (this.handler.header(header, 1) === false) this.halted = true;
   }
 }

@@ -38,24 +38,12 @@ export const DEFAULT_CSV_CHUNK_BYTES = 1 << 20;
 export function readCsvFile(path: string, file: string, handler: CsvRowHandler, problems: Problem[], options: ReadCsvFileOptions = {}): CsvFileInfo {
   const chunk = Buffer.allocUnsafe(options.chunkBytes ?? DEFAULT_CSV_CHUNK_BYTES);
   const hash = createHash('sha256');
-  let stopped = false;
-  const watched: CsvRowHandler = options.stopWithHandler
-    ? {
-        header: (cells, line) => {
-          const go = handler.header(cells, line);
-          if (go === false) stopped = true;
-          return go;
-        },
-        row: (cells, line) => handler.row(cells, line),
-        ...(handler.fastRow ? { fastRow: (bytes: Buffer, start: number, end: number, line: number) => handler.fastRow!(bytes, start, end, line) } : {}),
-      }
-    : handler;
-  const stream = createCsvStream(file, watched, problems, options);
+  const stream = createCsvStream(file, handler, problems, options);
   const fd = openSync(path, 'r');
   let bytes = 0;
   try {
     for (;;) {
-      if (stopped) return { sha256: hash.digest('hex'), bytes, complete: false };
+      if (options.stopWithHandler && stream.stopped) return { sha256: hash.digest('hex'), bytes, complete: false };
       const got = readSync(fd, chunk, 0, chunk.length, null);
       if (got === 0) break;
       const view = chunk.subarray(0, got);
