@@ -139,8 +139,9 @@ export function clusterStability(
     reading: meanJaccard.map((j) => (j >= 0.75 ? 'stable' : j >= 0.6 ? 'pattern' : 'unstable')),
     method:
       (subset
-        ? // The subset's size, not the cohort's: this text is shown on published pages.
-          `subsetting (Hennig's scheme: subsets of ${m === Math.floor(n / 2) ? 'half the' : m.toLocaleString('en-GB')} rows drawn without replacement), ` +
+        ? // No size here: this text is shown on published pages, and a subset's size can give
+          // the cohort's (resampleRows holds it; the report words it from the rounded total).
+          "subsetting (Hennig's scheme: subsets of the rows drawn without replacement), " +
           'clustering refitted on each subset; per cluster, restricted to the subset, the mean over resamples of the ' +
           'Jaccard similarity to its best-matching cluster of the refit'
         : 'bootstrap (rows drawn with replacement), clustering refitted on each resample; per cluster the mean over resamples of the ' +

@@ -2,7 +2,7 @@ import { createRng } from '../stats/rng.js';
 import { checkDataMatrix, type DataMatrix } from './data-matrix.js';
 import { checkFitOptions, type CheckedFitOptions } from './fit-options.js';
 import { kMeansPlusPlus, type SeedResult, type SeedSource } from './k-means-plus-plus.js';
-import { lloydBinary, lloydWorkspace, type LloydRun, type LloydStart } from './lloyd-binary.js';
+import { lloydBinary, lloydWorkspace, type LloydRun } from './lloyd-binary.js';
 import { lloydDense } from './lloyd-dense.js';
 import { packBinary } from './pack-binary.js';
 
@@ -159,15 +159,11 @@ export function kMeans(data: DataMatrix, options: KMeansOptions): KMeansResult {
   let bestRestart = 0;
   let startRows: number[] | null = null;
   if (o.initialCentroids) {
-    const source: SeedSource = binary
-      ? { kind: 'binary', packed: packBinary(data) }
-      : { kind: 'dense', rows: n, cols: d, values: Float64Array.from(data.values) };
     const initial = new Float64Array(k * d);
     o.initialCentroids.forEach((c, i) => initial.set(c, i * d));
-    best =
-      source.kind === 'binary'
-        ? lloydBinary(source.packed, initial, k, o.maxIterations, o.tolerance)
-        : lloydDense(source.values, n, d, initial, k, o.maxIterations, o.tolerance);
+    best = binary
+      ? lloydBinary(packBinary(data), initial, k, o.maxIterations, o.tolerance)
+      : lloydDense(Float64Array.from(data.values), n, d, initial, k, o.maxIterations, o.tolerance);
     restarts.push({ inertia: best.inertia, iterations: best.iterations, converged: best.converged });
   } else {
     // Each restart's own seed (as rng.fork() would give it), so restarts can run anywhere.

@@ -1,6 +1,7 @@
 import { createRng } from '../stats/rng.js';
 import { checkDataMatrix, type DataMatrix } from './data-matrix.js';
 import { packBinary, popcount32 } from './pack-binary.js';
+import { sampleRows } from './sample-rows.js';
 
 /** Options for {@link silhouette}. */
 export interface SilhouetteOptions {
@@ -74,16 +75,7 @@ export function silhouetteSample(data: DataMatrix, options: SilhouetteOptions = 
   if (sampleSize >= n) {
     used = Array.from({ length: n }, (_, i) => i);
   } else {
-    // Partial Fisher–Yates: the first sampleSize positions of a seeded shuffle, in drawn order.
-    const rng = createRng(seed);
-    const idx = Int32Array.from({ length: n }, (_, i) => i);
-    for (let i = 0; i < sampleSize; i++) {
-      const j = rng.int(i, n - 1);
-      const t = idx[i]!;
-      idx[i] = idx[j]!;
-      idx[j] = t;
-    }
-    used = Array.from(idx.subarray(0, sampleSize));
+    used = Array.from(sampleRows(n, sampleSize, createRng(seed)));
     sampled = true;
   }
   const m = used.length;

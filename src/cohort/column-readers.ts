@@ -161,9 +161,17 @@ export function readRow(columns: readonly ColumnReader[], row: readonly string[]
   for (let k = 0; k < columns.length; k++) out[k] = readCell(columns[k]!, row, line, error);
 }
 
-/** Position of the contract column `name` among `columns` (throws when it is not one: a programming error). */
-export function columnPosition(columns: readonly ColumnReader[], name: string): number {
-  const k = columns.findIndex((c) => c.spec.name === name);
-  if (k === -1) throw new Error(`no contract column ${name}`);
-  return k;
+/**
+ * Positions of the contract columns `names` among `columns`, by name (throws when one is
+ * not there: a programming error).
+ * @example columnPositions(readers, ['family_id'] as const).family_id // 0
+ */
+export function columnPositions<N extends string>(columns: readonly ColumnReader[], names: readonly N[]): Readonly<Record<N, number>> {
+  const out = {} as Record<N, number>;
+  for (const name of names) {
+    const k = columns.findIndex((c) => c.spec.name === name);
+    if (k === -1) throw new Error(`no contract column ${name}`);
+    out[name] = k;
+  }
+  return out;
 }

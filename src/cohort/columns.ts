@@ -66,3 +66,6 @@ export const CONTRACT_COLUMNS: Record<CohortFile, ColumnSpec[]> = {
 };
 
 export const NEED_PREFIX = 'need_';
+
+/** Whether a (contract) column name is a need indicator: `need_` followed by an id. */
+export const isNeedColumn = (name: string): boolean => name.startsWith(NEED_PREFIX) && name.length > NEED_PREFIX.length;

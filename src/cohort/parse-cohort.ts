@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Problem, RawTable } from '../io/parse-csv.js';
 import { csvTextSource, rawTableSource, type TableSource } from '../io/table-source.js';
 import { COHORT_FILES, type CohortFile, type WorkbenchConfig } from './config.js';
-import { CONTRACT_COLUMNS, NEED_PREFIX } from './columns.js';
+import { CONTRACT_COLUMNS, NEED_PREFIX, isNeedColumn } from './columns.js';
 import { resolveConfig } from './resolve-config.js';
 import {
   NEED_MISSING,
@@ -18,9 +18,9 @@ import {
   STAR_DOMAINS,
 } from './types.js';
 import { PlanOutcomesBuilder, StarReadingsBuilder, widened } from './star-readings.js';
-import { applyCodes, columnPosition, columnReaders, readCell, readRow, type CellError, type ColumnReader } from './column-readers.js';
+import { applyCodes, columnPositions, columnReaders, readCell, readRow, type CellError } from './column-readers.js';
 import { planFastRow, starFastRow, tableFastRow, type FastColumn, type FastRow } from './fast-rows.js';
-import { dayNumber, fastReading, isBlank, isoDayNumber, parseYesNo, wholeYearsBetween } from './values.js';
+import { isBlank, isoDayNumber, parseYesNo, wholeYearsBetween } from './values.js';
 import { dataQualitySummary, type DataQualitySummary, type TableBlanks } from './data-quality.js';
 import { OUTCOME_MEASURE_IDS } from './catalogues.js';
 import { compactStar, FirstLines, starDuplicates } from './repeats.js';
@@ -201,7 +201,7 @@ export function parseCohortSources(
       }
       index.set(name, i);
       heading.set(name, h);
-      if (!known.has(name) && !(f === 'families' && name.startsWith(NEED_PREFIX))) unknown.push(name);
+      if (!known.has(name) && !(f === 'families' && isNeedColumn(name))) unknown.push(name);
     });
     for (const spec of CONTRACT_COLUMNS[f]) {
       if (spec.required && !index.has(spec.name)) err(file, 1, spec.name, 'required column is missing');
@@ -209,7 +209,7 @@ export function parseCohortSources(
     if (f === 'children' && !index.has('age_at_start') && !index.has('date_of_birth')) {
       err(file, 1, 'age_at_start', 'one of age_at_start or date_of_birth is required');
     }
-    if (f === 'families' && ![...index.keys()].some((k) => k.startsWith(NEED_PREFIX) && k.length > NEED_PREFIX.length)) {
+    if (f === 'families' && ![...index.keys()].some(isNeedColumn)) {
       err(file, 1, 'need_*', 'at least one need indicator column (need_<id>) is required');
     }
     for (const u of unknown) warn(file, 1, heading.get(u) ?? u, 'unknown column: kept as text, not analysed');
@@ -293,7 +293,7 @@ export function parseCohortSources(
   // ---- families
   const fm = mapped.families;
   const fError = errorIn(fm);
-  const needCols = [...fm.index.keys()].filter((k) => k.startsWith(NEED_PREFIX) && k.length > NEED_PREFIX.length);
+  const needCols = [...fm.index.keys()].filter(isNeedColumn);
   const needIds = needCols.map((c) => c.slice(NEED_PREFIX.length));
   const needIdx = needCols.map((c) => fm.index.get(c)!);
   const J = needIds.length;
@@ -305,35 +305,35 @@ export function parseCohortSources(
   const familyLine: number[] = [];
   const rowIds: (string | null)[] = [];
   const fCols = readersOf('families', fm);
-  const [kFamilyId, kService, kReferral, kStart, kEnd, kOutcome, kClosure, kReReferred, kScBefore, kScDuring, kScAfter, kCpAfter, kAdults, kFemale, kEthnicity, kImd, kLsoa] = [
+  const F = columnPositions(fCols, [
     'family_id', 'service', 'referral_date', 'start_date', 'end_date', 'outcome', 'closure_reason', 're_referred', 'social_care_before',
     'social_care_during', 'social_care_after', 'cp_plan_after', 'adults', 'female_adults', 'ethnicity', 'imd_decile', 'lsoa',
-  ].map((name) => columnPosition(fCols, name)) as number[] as [number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number, number];
+  ] as const);
   const fv: unknown[] = new Array<unknown>(fCols.length).fill(null);
   const rowNeeds = new Uint8Array(J);
   // Checks a family row read into fv and rowNeeds and adds it. Given no row (the fast
   // path), it adds only a row with nothing to report, and says whether it did.
   const addFamily = (line: number, row: string[] | null): boolean => {
     const r = families.length;
-    const fid = fv[kFamilyId] as string | null;
+    const fid = fv[F.family_id] as string | null;
     const earlier = fid === null ? undefined : familyIndex.get(fid);
     if (earlier !== undefined) {
       if (!row) return false;
       err(fm.file, line, fm.heading.get('family_id')!, `duplicate family_id (first on line ${familyLine[earlier]})`, fid!);
     }
-    const start = fv[kStart] as string | null;
-    const end = fv[kEnd] as string | null;
+    const start = fv[F.start_date] as string | null;
+    const end = fv[F.end_date] as string | null;
     if (start && end && end < start) {
       if (!row) return false;
       err(fm.file, line, fm.heading.get('end_date')!, `end_date is before start_date (${start})`, rawCell(row, fm, 'end_date'));
     }
-    const referral = fv[kReferral] as string | null;
+    const referral = fv[F.referral_date] as string | null;
     if (referral && start && referral > start) {
       if (!row) return false;
       warn(fm.file, line, fm.heading.get('referral_date')!, `referral_date is after start_date (${start})`, rawCell(row, fm, 'referral_date'));
     }
-    const adults = fv[kAdults] as number | null;
-    const female = fv[kFemale] as number | null;
+    const adults = fv[F.adults] as number | null;
+    const female = fv[F.female_adults] as number | null;
     if (adults !== null && female !== null && female > adults) {
       if (!row) return false;
       err(fm.file, line, fm.heading.get('female_adults')!, `female_adults is above adults (${adults})`, rawCell(row, fm, 'female_adults'));
@@ -345,22 +345,22 @@ export function parseCohortSources(
     familyLine.push(line);
     families.push({
       familyId: fid ?? '',
-      service: fv[kService] as string | null,
+      service: fv[F.service] as string | null,
       referralDate: referral,
       startDate: start ?? '',
       endDate: end,
-      outcome: fv[kOutcome] as Outcome | null,
-      closureReason: fv[kClosure] as string | null,
-      reReferred: fv[kReReferred] as 0 | 1 | null,
-      socialCareBefore: fv[kScBefore] as 0 | 1 | null,
-      socialCareDuring: fv[kScDuring] as 0 | 1 | null,
-      socialCareAfter: fv[kScAfter] as 0 | 1 | null,
-      cpPlanAfter: fv[kCpAfter] as 0 | 1 | null,
+      outcome: fv[F.outcome] as Outcome | null,
+      closureReason: fv[F.closure_reason] as string | null,
+      reReferred: fv[F.re_referred] as 0 | 1 | null,
+      socialCareBefore: fv[F.social_care_before] as 0 | 1 | null,
+      socialCareDuring: fv[F.social_care_during] as 0 | 1 | null,
+      socialCareAfter: fv[F.social_care_after] as 0 | 1 | null,
+      cpPlanAfter: fv[F.cp_plan_after] as 0 | 1 | null,
       adults,
       femaleAdults: female,
-      ethnicity: fv[kEthnicity] as string | null,
-      imdDecile: fv[kImd] as number | null,
-      lsoa: fv[kLsoa] as string | null,
+      ethnicity: fv[F.ethnicity] as string | null,
+      imdDecile: fv[F.imd_decile] as number | null,
+      lsoa: fv[F.lsoa] as string | null,
       extra: row ? extraOf(fm, row) : NO_EXTRA,
     });
     return true;
@@ -428,11 +428,10 @@ export function parseCohortSources(
   const cError = errorIn(cm);
   const children: Child[] = [];
   const cCols = readersOf('children', cm);
-  const [kChildId, kAge, kDob, kGender, kChildOutcome] = ['child_id', 'age_at_start', 'date_of_birth', 'gender', 'outcome'].map((name) => columnPosition(cCols, name)) as [number, number, number, number, number];
+  const C = columnPositions(cCols, ['child_id', 'family_id', 'age_at_start', 'date_of_birth', 'gender', 'outcome'] as const);
   const cv: unknown[] = new Array<unknown>(cCols.length).fill(null);
   const childFamily = familyLookup(cm);
   const childIds = new FirstLines();
-  const kChildFamily = columnPosition(cCols, 'family_id');
   const pushChild = (cid: string, fi: number, age: number | null, dob: string | null, extra: Record<string, string | null>) =>
     children.push({
       childId: cid,
@@ -440,8 +439,8 @@ export function parseCohortSources(
       familyIndex: fi,
       ageAtStart: age,
       dateOfBirth: dob,
-      gender: cv[kGender] as Gender | null,
-      outcome: cv[kChildOutcome] as Outcome | null,
+      gender: cv[C.gender] as Gender | null,
+      outcome: cv[C.outcome] as Outcome | null,
       extra,
     });
   // Plain records (no unknown columns, no codes) are read from the bytes; a record with
@@ -450,19 +449,19 @@ export function parseCohortSources(
     if (cm.unknown.length > 0 || cCols.some((c) => c.codes !== undefined)) return undefined;
     const layout: (FastColumn | undefined)[] = new Array<FastColumn | undefined>(cm.header.length);
     cCols.forEach((c, k) => {
-      if (c.at >= 0) layout[c.at] = k === kChildFamily ? { family: { index: familyIndex, rowIds }, slot: k } : { spec: c.spec, slot: k };
+      if (c.at >= 0) layout[c.at] = k === C.family_id ? { family: { index: familyIndex, rowIds }, slot: k } : { spec: c.spec, slot: k };
     });
     if (layout.includes(undefined) || layout.length !== cm.header.length) return undefined;
     return tableFastRow(layout as FastColumn[], cv, new Uint8Array(0), count, intern, (line) => {
-      const fi = cv[kChildFamily] as number;
-      const dob = cv[kDob] as string | null;
-      let age = cv[kAge] as number | null;
+      const fi = cv[C.family_id] as number;
+      const dob = cv[C.date_of_birth] as string | null;
+      let age = cv[C.age_at_start] as number | null;
       if (dob !== null && families[fi]!.startDate !== '') {
         const derived = wholeYearsBetween(dob, families[fi]!.startDate);
         if (derived < 0 || derived > 25 || (age !== null && age !== derived)) return false;
         age = derived;
       }
-      const cid = cv[kChildId] as string;
+      const cid = cv[C.child_id] as string;
       // Only a new id is recorded, so a repeat declined here is found again the general way.
       if (childIds.add(cid, line) !== line) return false;
       pushChild(cid, fi, age, dob, NO_EXTRA);
@@ -471,14 +470,14 @@ export function parseCohortSources(
   };
   stream(cm, function childRow(row, line) {
     readRow(cCols, row, line, cv, cError);
-    const cid = cv[kChildId] as string | null;
+    const cid = cv[C.child_id] as string | null;
     if (cid !== null) {
       const first = childIds.add(cid, line);
       if (first !== line) err(cm.file, line, cm.heading.get('child_id')!, `duplicate child_id (first on line ${first})`, cid);
     }
     const fi = childFamily(row, line);
-    let age = cv[kAge] as number | null;
-    const dob = cv[kDob] as string | null;
+    let age = cv[C.age_at_start] as number | null;
+    const dob = cv[C.date_of_birth] as string | null;
     if (dob !== null && fi !== null && families[fi]!.startDate !== '') {
       const derived = wholeYearsBetween(dob, families[fi]!.startDate);
       if (derived < 0 || derived > 25) {
@@ -500,19 +499,11 @@ export function parseCohortSources(
   const starBuilder = new StarReadingsBuilder(starCapacity);
   let starLines = new Int32Array(Math.max(1024, starCapacity));
   const sCols = readersOf('star', sm);
-  const [familyCol, domainCol, dateCol] = ['family_id', 'domain', 'reading_date'].map((name) => sCols[columnPosition(sCols, name)]!) as [ColumnReader, ColumnReader, ColumnReader];
+  const S = columnPositions(sCols, ['family_id', 'domain', 'reading_date'] as const);
+  const [familyCol, domainCol, dateCol] = [sCols[S.family_id]!, sCols[S.domain]!, sCols[S.reading_date]!];
   const starFamily = familyLookup(sm);
   const domainIndex = new Map<string, number>(STAR_DOMAINS.map((d, i) => [d, i]));
-  // Fast path for the common, clean row (no configured codes, exact contract values);
-  // anything else goes through the general parsers, which word the error.
-  const iFamily = sm.index.get('family_id')!;
-  const iDomain = sm.index.get('domain')!;
-  const iDate = sm.index.get('reading_date')!;
-  const iReading = sm.index.get('reading')!;
   const plainCodes = !config.codes.domain && !config.codes.reading_date && !config.codes.reading && !config.codes.family_id;
-  // Rows of one family usually come together: remember the last id looked up.
-  let lastId = '';
-  let lastIndex: number | undefined;
   const keepReading = (fi: number, domainIdx: number, day: number, reading: number, line: number) => {
     const k = starBuilder.length;
     if (k === starLines.length) starLines = widened(starLines, k * 2);
@@ -522,40 +513,22 @@ export function parseCohortSources(
   // Plain records are read from the bytes (CSV files only); the rest as cells, below.
   const fastStar = () => (plainCodes ? starFastRow({ index: sm.index, width: sm.header.length }, { index: familyIndex, rowIds }, keepReading) : undefined);
   stream(sm, function starRow(row, line) {
-    let domainIdx = plainCodes ? domainIndex.get(row[iDomain]!) : undefined;
-    let day = plainCodes ? isoDayNumber(row[iDate]!) : -1;
-    let reading = plainCodes ? fastReading(row[iReading]!) : 0;
-    let fi: number | undefined;
-    if (plainCodes) {
-      const id = row[iFamily]!;
-      if (id !== lastId) {
-        lastId = id;
-        lastIndex = familyIndex.get(id);
-      }
-      fi = lastIndex;
+    // A blank family_id is reported by readCell (the lookup leaves it to the required-value check).
+    readCell(familyCol, row, line, sError);
+    const domain = readCell(domainCol, row, line, sError) as StarDomain | null;
+    const date = readCell(dateCol, row, line, sError) as string | null;
+    const cell = codedCell(sm, row, 'reading').trim();
+    let reading: number | null = null;
+    if (cell === '') err(sm.file, line, sm.heading.get('reading')!, 'required value is missing');
+    else if (!/^[+-]?\d+$/.test(cell)) err(sm.file, line, sm.heading.get('reading')!, 'a reading must be a whole number from 1 to 10', rawCell(row, sm, 'reading'));
+    else {
+      const n = Number(cell);
+      if (n < 1 || n > 10) err(sm.file, line, sm.heading.get('reading')!, 'a reading must be a whole number from 1 to 10', rawCell(row, sm, 'reading'));
+      else reading = n;
     }
-    if (domainIdx === undefined || day < 0 || reading === 0 || fi === undefined) {
-      // A blank family_id is reported here (lookupFamily leaves it to the required-value check).
-      readCell(familyCol, row, line, sError);
-      const domain = readCell(domainCol, row, line, sError) as StarDomain | null;
-      const parsedDate = readCell(dateCol, row, line, sError) as string | null;
-      const cell = codedCell(sm, row, 'reading').trim();
-      let parsedReading: number | null = null;
-      if (cell === '') err(sm.file, line, sm.heading.get('reading')!, 'required value is missing');
-      else if (!/^[+-]?\d+$/.test(cell)) err(sm.file, line, sm.heading.get('reading')!, 'a reading must be a whole number from 1 to 10', rawCell(row, sm, 'reading'));
-      else {
-        const n = Number(cell);
-        if (n < 1 || n > 10) err(sm.file, line, sm.heading.get('reading')!, 'a reading must be a whole number from 1 to 10', rawCell(row, sm, 'reading'));
-        else parsedReading = n;
-      }
-      const found = starFamily(row, line);
-      if (found === null || domain === null || parsedDate === null || parsedReading === null) return;
-      fi = found;
-      domainIdx = domainIndex.get(domain)!;
-      day = isoDay(parsedDate);
-      reading = parsedReading;
-    }
-    keepReading(fi, domainIdx, day, reading, line);
+    const fi = starFamily(row, line);
+    if (fi === null || domain === null || date === null || reading === null) return;
+    keepReading(fi, domainIndex.get(domain)!, isoDay(date), reading, line);
   }, fastStar);
   const allStar = starBuilder.finish();
   const keep = starDuplicates(allStar, starLines, nFam, (line, first, firstReading, reading) => {
@@ -584,7 +557,7 @@ export function parseCohortSources(
     const pError = errorIn(pm);
     const catalogue = new Set(config.outcomeMeasureIds ?? OUTCOME_MEASURE_IDS);
     const pCols = readersOf('plans', pm);
-    const [kPlanOutcome, kStatus, kIdentified, kAchieved] = ['outcome', 'status', 'identified_date', 'achieved_date'].map((name) => columnPosition(pCols, name)) as [number, number, number, number];
+    const P = columnPositions(pCols, ['outcome', 'status', 'identified_date', 'achieved_date'] as const);
     const pv: unknown[] = new Array<unknown>(pCols.length);
     const planFamily = familyLookup(pm);
     const plainPlanCodes = ['family_id', 'outcome', 'identified_date', 'status', 'achieved_date'].every((c) => !config.codes[c]);
@@ -596,11 +569,11 @@ export function parseCohortSources(
         : undefined;
     stream(pm, function planRow(row, line) {
       readRow(pCols, row, line, pv, pError);
-      const outcome = pv[kPlanOutcome] as string | null;
+      const outcome = pv[P.outcome] as string | null;
       if (outcome !== null && !catalogue.has(outcome)) err(pm.file, line, pm.heading.get('outcome')!, 'outcome is not in the outcome-measure catalogue in use', outcome);
-      const status = pv[kStatus] as PlanStatus | null;
-      const identified = pv[kIdentified] as string | null;
-      const achieved = pv[kAchieved] as string | null;
+      const status = pv[P.status] as PlanStatus | null;
+      const identified = pv[P.identified_date] as string | null;
+      const achieved = pv[P.achieved_date] as string | null;
       const achievedCell = codedCell(pm, row, 'achieved_date');
       if (status === 'achieved' && achieved === null && isBlank(achievedCell)) {
         err(pm.file, line, pm.heading.get('achieved_date') ?? 'achieved_date', 'achieved_date is required when status is achieved');
@@ -625,10 +598,11 @@ export function parseCohortSources(
   return { cohort, problems: sorted, summary: dataQualitySummary(cohort, blanks, sorted), config };
 }
 
-/** Day number of a validated ISO date (the fast parser, else the general one). */
+/** Day number of a date parseDate accepted (so a real ISO date in 1900–2100). */
 function isoDay(iso: string): number {
   const d = isoDayNumber(iso);
-  return d >= 0 ? d : dayNumber(iso);
+  if (d < 0) throw new Error('isoDay requires a date that parseDate accepted');
+  return d;
 }
 
 const FILE_ORDER = (file: string) => {

@@ -2,7 +2,7 @@ import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { Problem } from '../io/parse-csv.js';
 import { validateDisclosureProfile } from '../disclosure/validate-disclosure-profile.js';
 import { COHORT_FILES, DATE_FORMATS, type WorkbenchConfig, type AgeBand } from './config.js';
-import { CONTRACT_COLUMNS, NEED_PREFIX } from './columns.js';
+import { CONTRACT_COLUMNS, isNeedColumn } from './columns.js';
 
 export interface ParseConfigResult {
   config: Partial<WorkbenchConfig> | null;
@@ -92,7 +92,7 @@ export function parseConfigText(text: string, file: string): ParseConfigResult {
         else {
           const file = f as (typeof COHORT_FILES)[number];
           const names = CONTRACT_COLUMNS[file].map((c) => c.name);
-          const bad = Object.entries(m).filter(([, to]) => !names.includes(to) && !(file === 'families' && to.startsWith(NEED_PREFIX) && to.length > NEED_PREFIX.length));
+          const bad = Object.entries(m).filter(([, to]) => !names.includes(to) && !(file === 'families' && isNeedColumn(to)));
           for (const [heading, to] of bad) err(['columns', f, heading], `not a column of ${f}.csv; expected one of ${names.join(', ')}${file === 'families' ? ' or need_<id>' : ''}`, to);
           if (!bad.length) out.columns[file] = m;
         }
@@ -120,7 +120,7 @@ export function parseConfigText(text: string, file: string): ParseConfigResult {
     else {
       out.codes = {};
       for (const [col, m] of Object.entries(raw.codes)) {
-        if (!CODED_COLUMNS.has(col) && !(col.startsWith(NEED_PREFIX) && col.length > NEED_PREFIX.length)) err(['codes', col], 'unknown column; codes are keyed by contract column names (or need_<id>)');
+        if (!CODED_COLUMNS.has(col) && !isNeedColumn(col)) err(['codes', col], 'unknown column; codes are keyed by contract column names (or need_<id>)');
         else if (!isObject(m) || !Object.values(m).every((x) => typeof x === 'string' || typeof x === 'number')) err(['codes', col], 'must map codes to contract values');
         else out.codes[col] = Object.fromEntries(Object.entries(m).map(([a, b]) => [a, String(b)]));
       }

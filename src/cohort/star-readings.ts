@@ -1,5 +1,5 @@
 import { NO_DAY, PLAN_STATUSES, STAR_DOMAINS, type PlanOutcome, type PlanOutcomes, type PlanStatus, type StarDomain, type StarReading, type StarReadings } from './types.js';
-import { dayNumber, isoDayNumber } from './values.js';
+import { isoDayNumber } from './values.js';
 
 const DOMAIN_INDEX = new Map<string, number>(STAR_DOMAINS.map((d, i) => [d, i]));
 const STATUS_INDEX = new Map<string, number>(PLAN_STATUSES.map((s, i) => [s, i]));
@@ -181,11 +181,21 @@ export class PlanOutcomesBuilder {
 
 /**
  * Columns of outcome-plan rows from plain objects (tests, small cohorts built in code).
+ * @throws on a date that is not a real ISO date (achievedDate may be null), an unknown
+ *   status, or a negative or fractional family index.
  * @example planOutcomesFrom([{ familyIndex: 0, outcome: 'school_attendance', identifiedDate: '2020-01-01', status: 'achieved', achievedDate: '2020-06-01' }]).length // 1
  */
 export function planOutcomesFrom(list: readonly PlanOutcome[]): PlanOutcomes {
   const b = new PlanOutcomesBuilder();
-  for (const p of list) b.push(p.familyIndex, p.outcome, dayNumber(p.identifiedDate), p.status, p.achievedDate === null ? NO_DAY : dayNumber(p.achievedDate));
+  const day = (date: unknown, what: string): number => {
+    const d = typeof date === 'string' ? isoDayNumber(date) : -1;
+    if (d < 0) throw new Error(`planOutcomesFrom requires ${what} as a real ISO date, got ${JSON.stringify(date)}`);
+    return d;
+  };
+  for (const p of list) {
+    if (!Number.isSafeInteger(p.familyIndex) || p.familyIndex < 0) throw new Error(`planOutcomesFrom requires a family index >= 0, got ${p.familyIndex}`);
+    b.push(p.familyIndex, p.outcome, day(p.identifiedDate, 'an identified date'), p.status, p.achievedDate === null ? NO_DAY : day(p.achievedDate, 'an achieved date (or null)'));
+  }
   return b.finish();
 }
 

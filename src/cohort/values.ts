@@ -152,12 +152,3 @@ export function isoDayAt(y1: number, y2: number, y3: number, y4: number, dash1: 
   const leapsBefore = Math.floor(yy / 4) - Math.floor(yy / 100) + Math.floor(yy / 400) - (Math.floor(1899 / 4) - Math.floor(1899 / 100) + Math.floor(1899 / 400));
   return (y - 1900) * 365 + leapsBefore + CUMULATIVE_DAYS[m - 1]! + (m > 2 && isLeap(y) ? 1 : 0) + d - 1;
 }
-
-/** A Family Star reading cell `1`…`10` as a number, or 0 for anything else (slow path). */
-export function fastReading(cell: string): number {
-  if (cell.length === 1) {
-    const c = cell.charCodeAt(0) - 48;
-    return c >= 1 && c <= 9 ? c : 0;
-  }
-  return cell === '10' ? 10 : 0;
-}

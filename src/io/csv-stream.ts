@@ -135,6 +135,13 @@ function leadingBoms(b: Uint8Array, atEnd: boolean): number {
   return k >= 3 ? 3 : 0;
 }
 
+/** Index of the first `x` or `y` in `b` from `from`, or `b.length`. */
+function indexOfEither(b: Uint8Array, from: number, x: number, y: number): number {
+  let j = from;
+  while (j < b.length && b[j] !== x && b[j] !== y) j++;
+  return j;
+}
+
 const isBlank = (s: string): boolean => s.length === 0 || s.trim() === '';
 
 const asBuffer = (chunk: Uint8Array): FastBuffer =>
@@ -372,26 +379,18 @@ class CsvReader implements CsvStream {
     const n = b.length;
     while (i < n) {
       if (this.state === UNQUOTED) {
-        let j = i;
-        let c = 0;
-        for (; j < n; j++) {
-          c = b[j]!;
-          if (c === COMMA || c === LF) break;
-        }
+        const j = indexOfEither(b, i, COMMA, LF);
         this.append(b, i, j);
         if (j === n) return n;
+        const c = b[j]!;
         if (c === LF && this.pendLen > 0 && this.pend[this.pendLen - 1] === CR) this.pendLen--;
         return this.endField(c, j);
       }
       if (this.state === QUOTED) {
-        let j = i;
-        let c = 0;
-        for (; j < n; j++) {
-          c = b[j]!;
-          if (c === QUOTE || c === LF) break;
-        }
+        const j = indexOfEither(b, i, QUOTE, LF);
         this.append(b, i, j);
         if (j === n) return n;
+        const c = b[j]!;
         i = j + 1;
         if (c === LF) {
           this.line++;

@@ -7,7 +7,6 @@ import {
   parseCohortSources,
   parseCohortTables,
   sha256Hex,
-  type CohortFileInput,
   type CohortReadResult,
 } from '../cohort/parse-cohort.js';
 import type { Problem, RawTable } from './parse-csv.js';
@@ -49,7 +48,7 @@ async function readCohortFolder(dir: string, config?: Partial<WorkbenchConfig>):
   }
   // Other CSV files (Plans.csv, plan.csv) are said to be ignored, not passed over in silence.
   const ignored: Problem[] = [...names]
-    .filter((name) => /\.csv$/i.test(name) && !(COHORT_FILES as readonly string[]).includes(name.slice(0, -4)))
+    .filter((name) => /\.csv$/i.test(name) && !COHORT_FILES.some((f) => name === `${f}.csv`))
     .sort()
     .map((name) => ({ severity: 'warning', file: name, line: 1, column: '', message: `not a cohort file (${COHORT_FILES.map((f) => `${f}.csv`).join(', ')}): ignored` }));
   return parseCohortSources(sources, config, { path: dir, kind: 'folder', files }, ignored);

@@ -35,7 +35,9 @@ export async function openAtomicWriter(path: string): Promise<TextWriter> {
   let open_ = true;
   return {
     async write(text) {
-      await handle.write(text);
+      // writeFile writes from the current position and loops until every byte is written
+      // (a single write may write only part, e.g. as the disk fills).
+      await handle.writeFile(text);
     },
     async close() {
       if (!open_) return;

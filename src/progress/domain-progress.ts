@@ -1,5 +1,6 @@
 import { STAR_DOMAINS } from '../cohort/types.js';
 import { wilcoxonSignedRankOfCounts } from '../stats/wilcoxon-signed-rank.js';
+import { medianOfCounts } from '../stats/descriptive.js';
 import { percentOf } from './percent-of.js';
 import type { DomainProgress, FamilyProgress, WilcoxonReport } from './types.js';
 
@@ -68,7 +69,7 @@ export function domainProgress(progress: FamilyProgress, families: readonly numb
       excluded: { noReadings, oneDate },
       change: {
         mean: n > 0 ? diffSum / n : null,
-        median: n > 0 ? medianOfCounts(diffCounts, n) : null,
+        median: n > 0 ? medianOfCounts(CHANGES, diffCounts) : null,
         wilcoxon: wilcoxonOrNull(diffCounts, n),
       },
     };
@@ -78,22 +79,6 @@ export function domainProgress(progress: FamilyProgress, families: readonly numb
 /** Largest change in a reading (10 − 1). */
 const SPAN = 9;
 const CHANGES = Array.from({ length: 2 * SPAN + 1 }, (_, i) => i - SPAN);
-
-/** Median (type 7, as `median`) of n changes given as a histogram over −SPAN…SPAN. */
-function medianOfCounts(counts: Float64Array, n: number): number {
-  // The order statistics at 0-based positions ⌊(n−1)/2⌋ and ⌈(n−1)/2⌉, averaged.
-  const at = (pos: number): number => {
-    let seen = 0;
-    for (let i = 0; i < counts.length; i++) {
-      seen += counts[i]!;
-      if (seen > pos) return i - SPAN;
-    }
-    throw new Error(`medianOfCounts: position ${pos} beyond ${n} changes`);
-  };
-  const lo = at(Math.floor((n - 1) / 2));
-  const hi = at(Math.ceil((n - 1) / 2));
-  return lo === hi ? lo : 0.5 * lo + 0.5 * hi;
-}
 
 function wilcoxonOrNull(counts: Float64Array, n: number): WilcoxonReport | null {
   if (n === 0 || counts[SPAN] === n) return null;

@@ -1,6 +1,6 @@
 import { kMeans } from '../cluster/k-means.js';
 import { createRng } from '../stats/rng.js';
-import { sampleRows } from '../cluster/sample-rows.js';
+import { sampleRows, takeRows } from '../cluster/sample-rows.js';
 
 export interface FitStarBandsOptions {
   seed: number;
@@ -60,9 +60,7 @@ export function fitStarBands(vectors: Float64Array, d: number, options: FitStarB
       `k-means bands require at least ${K} distinct start or end vectors with all ${d} domains, got ${distinct.size} (of ${complete.length} complete); use cut points instead (--bands cuts:A,B)`,
     );
   }
-  const values = new Float64Array(complete.length * d);
-  complete.forEach((i, r) => values.set(vectors.subarray(i * d, (i + 1) * d), r * d));
-  const all = { rows: complete.length, cols: d, values };
+  const all = takeRows({ rows: n, cols: d, values: vectors }, Int32Array.from(complete));
   const sample = options.sample ?? FIT_SAMPLE;
   let fitted: ReturnType<typeof kMeans>;
   let engine = 'kMeans of src/cluster/k-means.ts (Lloyd, k-means++ starts, run to a fixed point)';
@@ -70,10 +68,7 @@ export function fitStarBands(vectors: Float64Array, d: number, options: FitStarB
     fitted = kMeans(all, { k: K, seed, restarts, maxIterations: 1000, tolerance: 0 });
   } else {
     // Large cohorts: the restarts on a seeded sample, the best start refined on every vector.
-    const rows = sampleRows(complete.length, sample, createRng(seed));
-    const sub = new Float64Array(sample * d);
-    for (let r = 0; r < sample; r++) sub.set(values.subarray(rows[r]! * d, (rows[r]! + 1) * d), r * d);
-    const start = kMeans({ rows: sample, cols: d, values: sub }, { k: K, seed, restarts, maxIterations: 1000, tolerance: 0 });
+    const start = kMeans(takeRows(all, sampleRows(complete.length, sample, createRng(seed))), { k: K, seed, restarts, maxIterations: 1000, tolerance: 0 });
     fitted = kMeans(all, { k: K, initialCentroids: start.centroids, maxIterations: 1000, tolerance: 0 });
     engine =
       `kMeans of src/cluster/k-means.ts (Lloyd, k-means++ starts, run to a fixed point): the ${restarts} restarts on a seeded random sample of ` +

@@ -19,6 +19,8 @@ export const clusterKeys = {
   restNeed: (id: string) => `cluster:rest:need:${id}:count`,
   restWithout: (id: string) => `cluster:rest:need:${id}:without`,
   restRecorded: (id: string) => `cluster:rest:need:${id}:recorded`,
+  /** A cluster's need counts added up: its mean needs per family times its size. */
+  needsSum: (label: string) => `cluster:${label}:needs-sum`,
 };
 
 /**
@@ -68,6 +70,12 @@ export function registerClusters(system: CountSystem, results: ReportResults): v
     system.sum(clusterKeys.restRecorded(id), [clusterKeys.restNeed(id), clusterKeys.restWithout(id)]);
     system.sum(needKeys.count(id), [...c.clusters.map((k) => clusterKeys.need(k.label, id)), clusterKeys.restNeed(id)]);
     system.sum(needKeys.without(id), [...c.clusters.map((k) => clusterKeys.without(k.label, id)), clusterKeys.restWithout(id)]);
+  }
+  // The mean needs a family shown with a cluster's size give the sum of its need counts:
+  // a cell of its own, so a suppressed need count cannot be worked back from it.
+  for (const k of c.clusters) {
+    system.cell(clusterKeys.needsSum(k.label), k.needs.reduce((t, n) => t + n.count, 0));
+    system.sum(clusterKeys.needsSum(k.label), k.needs.map((n) => clusterKeys.need(k.label, n.id)));
   }
 }
 
@@ -137,9 +145,9 @@ export function clustersPage(results: ReportResults, counts: PublishedCounts, pr
       level: k.level,
       families: counts.get(clusterKeys.size(k.label)),
       percent: counts.percent(clusterKeys.size(k.label), base.key),
-      // Withheld with the size: the mean (in the chart data at full precision) times the
-      // size is the cluster's sum of need counts, so the mean and those counts give the size.
-      mean_needs: isSuppressed(counts.get(clusterKeys.size(k.label))) ? SUPPRESSED : k.meanNeeds,
+      // The mean (in the chart data at full precision) times the size is the cluster's sum
+      // of need counts: shown only when both the size and that sum are.
+      mean_needs: isSuppressed(counts.get(clusterKeys.size(k.label))) || isSuppressed(counts.get(clusterKeys.needsSum(k.label))) ? SUPPRESSED : k.meanNeeds,
       needs: listed(k.distinctive.map((id) => labels.get(id) ?? id), 6),
     })),
   };
@@ -253,7 +261,9 @@ export function clustersPage(results: ReportResults, counts: PublishedCounts, pr
   }
   blocks.push(
     bulletList([
-      `Method: ${c.method}, k = ${c.k} (${c.kChosenBy === 'given' ? 'given' : `chosen by ${c.kChosenBy}`}), ${formatNumber(c.restarts, s)} starts, seed ${c.seed}; within-cluster sum of squares ${formatNumber(c.inertia, s, 2)}.`,
+      // The within-cluster sum of squares is not published: over 0/1 needs it is
+      // Σ count × (size − count) / size, a relation that could give back a suppressed count.
+      `Method: ${c.method}, k = ${c.k} (${c.kChosenBy === 'given' ? 'given' : `chosen by ${c.kChosenBy}`}), ${formatNumber(c.restarts, s)} starts, seed ${c.seed}.`,
       c.missingRule,
     ]),
   );

@@ -25,6 +25,6 @@ export {
   type WilcoxonMethod,
   type WilcoxonSignedRankResult,
 } from './wilcoxon-signed-rank.js';
-export { mean, median, quantile } from './descriptive.js';
+export { mean, median, medianOfCounts, quantile } from './descriptive.js';
 export { binomialCoefficient, logBinomialCoefficient } from './binomial-coefficient.js';
 export { logFactorial } from './log-factorial.js';

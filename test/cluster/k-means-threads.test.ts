@@ -46,13 +46,43 @@ describe('kMeans restarts on a second thread', () => {
     expect(strip(two)).toEqual(strip(one));
   });
 
-  it('keeps small fits on one thread, and reports a failure of the other thread', () => {
+  it('keeps small fits on one thread', () => {
     const small = binaryData(1_000, 10, 1);
     let called = 0;
     const never: KMeansThreads = { start: (job) => (called++, { wait: () => runRestarts(job) }) };
     kMeans(small, { k: 3, restarts: 10, seed: 1, threads: never });
     expect(called).toBe(0);
-    const failing: KMeansThreads = { start: () => ({ wait: () => { throw new Error('k-means restarts on the second thread failed: boom'); } }) };
-    expect(() => kMeans(binaryData(60_000, 10, 1), { k: 3, restarts: 10, seed: 1, threads: failing })).toThrow(/second thread failed: boom/);
+  });
+});
+
+describe('a failure of the other thread is reported, never waited on forever', () => {
+  const job: RestartJob = { rows: 4, cols: 2, values: Float64Array.of(0, 0, 0, 1, 5, 5, 5, 6), binary: false, k: 2, maxIterations: 10, tolerance: 0, seeds: [3] };
+
+  it('an error in the worker\'s restarts (a seed createRng refuses) comes back as an error', async () => {
+    const threads = createKMeansThreads();
+    try {
+      expect(threads.start(job).wait().restarts).toHaveLength(1);
+      expect(() => threads.start({ ...job, seeds: [1.5] }).wait()).toThrow(/second thread failed: createRng requires a whole-number seed/);
+    } finally {
+      await threads.close();
+    }
+  });
+
+  it('a worker that cannot start answers with the reason', async () => {
+    const threads = createKMeansThreads({ workerModule: new URL('./no-such-worker.ts', import.meta.url) });
+    try {
+      expect(() => threads.start(job).wait()).toThrow(/second thread failed: the worker could not start: .*no-such-worker/);
+    } finally {
+      await threads.close();
+    }
+  });
+
+  it('a worker that never answers (as one that died) is given up on', async () => {
+    const threads = createKMeansThreads({ workerModule: new URL('./silent-worker.mjs', import.meta.url), minWaitMs: 300, patience: 1 });
+    try {
+      expect(() => threads.start(job).wait()).toThrow(/second thread failed: no answer within 0 s/);
+    } finally {
+      await threads.close();
+    }
   });
 });

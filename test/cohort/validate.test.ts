@@ -162,6 +162,14 @@ describe('warnings, not errors', () => {
     expect(r.cohort!.families[0]!.extra.worker).toBe('smith');
   });
 
+  it('reports a column headed just need_ (no indicator id) as unknown, never passing over it', () => {
+    const r = cohortWith({ 'families.csv': (t) => t.replace(/^(family_id)/, 'need_,$1').replace(/\n(F\d+)/g, '\n1,$1') });
+    expect(errorsOf(r)).toEqual([]);
+    expect(warningsOf(r)).toContain('families.csv:1:need_: warning: unknown column: kept as text, not analysed');
+    expect(r.cohort!.families[0]!.extra['need_']).toBe('1');
+    expect(r.cohort!.needIds).not.toContain('');
+  });
+
   it('counts a duplicate reading that agrees once', () => {
     const r = cohortWith({ 'star.csv': (t) => `${t.trimEnd()}\nF001,home_and_money,2023-01-20,6\n` });
     expect(errorsOf(r)).toEqual([]);

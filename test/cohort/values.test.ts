@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayNumber, fastReading, isoDayNumber, parseDate } from '../../src/cohort/values.js';
+import { dayNumber, isoDayNumber, parseDate } from '../../src/cohort/values.js';
 
 describe('the fast paths agree with the general parsers', () => {
   it('isoDayNumber equals dayNumber on every day of 1900–2100 and refuses what parseDate refuses', () => {
@@ -12,10 +12,5 @@ describe('the fast paths agree with the general parsers', () => {
       const parsed = parseDate(bad, 'yyyy-mm-dd');
       expect(parsed.ok && parsed.value === bad).toBe(false);
     }
-  });
-
-  it('fastReading takes exactly 1…10 and leaves everything else to the general path', () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((r) => fastReading(String(r)))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    for (const bad of ['0', '11', '5.5', ' 5', '05', '', 'x', '-1']) expect(fastReading(bad)).toBe(0);
   });
 });

@@ -98,9 +98,12 @@ describe('reading a folder of CSV files', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ehw-folder-'));
     cpSync(TINY.pathname, dir, { recursive: true });
     writeFileSync(join(dir, 'Plans.csv'), 'family_id,outcome,identified_date,status,achieved_date\n');
+    writeFileSync(join(dir, 'plans.CSV'), 'family_id,outcome,identified_date,status,achieved_date\n');
     const r = await readCohort(dir);
     expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(r.cohort).not.toBeNull();
-    expect(r.problems.map(formatProblem)).toContain('Plans.csv:1:: warning: not a cohort file (families.csv, children.csv, star.csv, plans.csv): ignored');
+    for (const name of ['Plans.csv', 'plans.CSV']) {
+      expect(r.problems.map(formatProblem)).toContain(`${name}:1:: warning: not a cohort file (families.csv, children.csv, star.csv, plans.csv): ignored`);
+    }
   });
 });

@@ -75,6 +75,7 @@ describe('earlyhelp progress', () => {
   it('bad options are usage errors (exit 2)', async () => {
     await expect(run(['--bands', 'cuts:7,4'])).rejects.toThrow(CliUsageError);
     await expect(run(['--seed', 'x'])).rejects.toThrow(/--seed must be a whole number/);
+    await expect(run([], { analysis: { progress: { restarts: 0 } } })).rejects.toThrow('analysis.progress.restarts must be a whole number ≥ 1, got 0');
     await expect(run(['--by', 'nope'])).rejects.toThrow(CliUsageError);
     await expect(run(['--by', 'cluster'])).rejects.toThrow(/--clusters FILE/);
     await expect(run(['--p-adjust', 'fdr', '--by', 'service'])).rejects.toThrow(/--p-adjust must be one of/);

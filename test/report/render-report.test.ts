@@ -4,6 +4,7 @@ import { renderReport, RESULTS_NOTICE } from '../../src/report/render-report.js'
 import type { ReportFile } from '../../src/report/report-file.js';
 import type { ReportResults } from '../../src/report/report-results.js';
 import { escapeHtml } from '../../src/report/escape-html.js';
+import { parseCsv } from '../../src/io/parse-csv.js';
 import { reportFixture } from './report-fixture.js';
 
 const PAGES = ['index.html', 'data-quality.html', 'needs.html', 'clusters.html', 'progress.html', 'trees.html', 'outcomes.html', 'methods.html'];
@@ -168,14 +169,34 @@ describe('renderReport', () => {
       if (r['families'] === null) expect([r['mean_needs'], r['mean_needs_label']]).toEqual([null, '[c]']);
       else expect(typeof r['mean_needs']).toBe('number');
     }
-    const csv = out.find((f) => f.path === 'clusters-sizes.csv')!.content.split('\r\n');
-    const header = csv[0]!.split(',');
-    const at = (name: string) => header.indexOf(name);
-    for (const line of csv.slice(1).filter((l) => l !== '')) {
-      const cols = line.split(',');
-      if (cols[at('families')] === '[c]') expect(cols[at('mean_needs')]).toBe('[c]');
-    }
+    // The CSV too (names hold quoted commas: read it with the project's CSV reader).
+    const csv = parseCsv(out.find((f) => f.path === 'clusters-sizes.csv')!.content, 'clusters-sizes.csv').table!;
+    const at = (name: string) => csv.header.indexOf(name);
+    const hidden = csv.rows.filter((r) => r[at('families')] === '[c]');
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const r of hidden) expect(r[at('mean_needs')]).toBe('[c]');
   });
+
+  it('shows a cluster\'s mean needs only where they cannot give back a suppressed need count (mean × size = Σ need counts)', async () => {
+    // A cohort (found by search) where, before the need counts' sum was protected, one
+    // cluster showed its size and mean with exactly one need count suppressed.
+    const big = reportFixture({ families: 6000, seed: 3 }).results;
+    let atRisk = 0;
+    for (const threshold of [2, 5]) {
+      const out = await renderReport(big, { disclosure: { ...DEFAULT_DISCLOSURE, threshold } });
+      const values = (path: string) => (JSON.parse(out.find((f) => f.path === path)!.content) as { data: { values: Record<string, unknown>[] } }).data.values;
+      const heat = values('clusters-needs.vl.json');
+      // Nor the within-cluster sum of squares: Σ count × (size − count) / size over 0/1 needs.
+      expect(out.find((f) => f.path === 'clusters.html')!.content).not.toContain('sum of squares');
+      for (const r of values('clusters-sizes.vl.json')) {
+        const suppressedNeeds = heat.filter((h) => h['cluster'] === r['cluster'] && h['families'] === null).length;
+        if (r['families'] !== null && suppressedNeeds > 0) atRisk++;
+        // With the mean and size shown, one suppressed need count would be their difference.
+        if (r['mean_needs'] !== null) expect(suppressedNeeds).not.toBe(1);
+      }
+    }
+    expect(atRisk).toBeGreaterThan(0);
+  }, 60_000);
 
   it('rejects an invalid profile and interactive mode (not available)', async () => {
     await expect(renderReport(results, { disclosure: { ...DEFAULT_DISCLOSURE, threshold: -1 } })).rejects.toThrow(

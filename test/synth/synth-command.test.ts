@@ -49,11 +49,25 @@ describe('earlyhelp synth', () => {
     expect(f.info).toEqual(['generating 5,486 families with seed 1']);
   });
 
+  it('when one file cannot be opened, gives up the others (no temporary file left) and says why', async () => {
+    const f = fakeContext();
+    const aborted: string[] = [];
+    const open = f.ctx.openWriter;
+    f.ctx.openWriter = async (path) => {
+      if (path.endsWith('star.csv')) throw new Error('EACCES: permission denied');
+      const w = await open(path);
+      return { ...w, abort: async () => void aborted.push(path) };
+    };
+    await expect(runSynthCommand({ out: 'd', families: '10' }, f.ctx)).rejects.toThrow('EACCES');
+    expect(aborted.sort()).toEqual(['d/children.csv', 'd/families.csv', 'd/plans.csv']);
+    expect(f.written.size).toBe(0);
+  });
+
   it('rejects bad options as usage errors (exit status 2) naming the value', async () => {
     const f = fakeContext();
-    await expect(runSynthCommand({ out: 'd', families: 'ten' }, f.ctx)).rejects.toThrow(new CliUsageError('--families requires a whole number, got ten'));
-    await expect(runSynthCommand({ out: 'd', families: '0' }, f.ctx)).rejects.toThrow('--families requires a whole number from 1 to 100000000, got 0');
-    await expect(runSynthCommand({ out: 'd', seed: '1.5' }, f.ctx)).rejects.toThrow('--seed requires a whole number, got 1.5');
+    await expect(runSynthCommand({ out: 'd', families: 'ten' }, f.ctx)).rejects.toThrow(new CliUsageError('--families must be a whole number from 1 to 100000000, got "ten"'));
+    await expect(runSynthCommand({ out: 'd', families: '0' }, f.ctx)).rejects.toThrow('--families must be a whole number from 1 to 100000000, got "0"');
+    await expect(runSynthCommand({ out: 'd', seed: '1.5' }, f.ctx)).rejects.toThrow('--seed must be a whole number ≥ -9007199254740991, got "1.5"');
     await expect(runSynthCommand({ out: ' ' }, f.ctx)).rejects.toBeInstanceOf(CliUsageError);
     expect(f.written.size).toBe(0);
   });

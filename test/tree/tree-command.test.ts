@@ -80,6 +80,10 @@ describe('earlyhelp tree', () => {
     await expect(run(['--target', 'nope'])).rejects.toThrow(/unknown target "nope"; valid targets:/);
     await expect(run(['--target', 'social_care_after', '--alpha-merge', 'x'])).rejects.toThrow(/--alpha-merge requires a number, got "x"/);
     await expect(run(['--target', 'social_care_after', '--alpha-split', '2'])).rejects.toThrow(/alphaSplit in \(0, 1\), got 2/);
+    // Whole-number options are refused, never converted: 0x10 is not 16, 1e1 not 10.
+    await expect(run(['--target', 'social_care_after', '--seed', '0x10'])).rejects.toThrow('--seed must be a whole number ≥ 0, got "0x10"');
+    await expect(run(['--target', 'social_care_after', '--cv', '1e1'])).rejects.toThrow('--cv must be a whole number ≥ 0, got "1e1"');
+    await expect(run(['--target', 'social_care_after', '--max-depth', '3.0'])).rejects.toThrow('--max-depth must be a whole number ≥ 0, got "3.0"');
     await expect(run(['--target', 'social_care_after', '--method', 'quest'])).rejects.toThrow(/--method requires one of chaid, cart, got "quest"/);
   });
 });

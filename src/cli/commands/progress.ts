@@ -85,8 +85,9 @@ function resolveBands(opts: ProgressCliOptions, section: Record<string, unknown>
   if (bands.method === 'cuts') return bands;
   return {
     method: 'kmeans',
-    seed: parseWholeOption(opts.seed ?? section.seed ?? DEFAULT_BANDS_SEED, '--seed', 0),
-    restarts: parseWholeOption(opts.restarts ?? section.restarts ?? DEFAULT_BANDS_RESTARTS, '--restarts', 1),
+    // A bad value is named where it came from: the command line or the configuration.
+    seed: parseWholeOption(opts.seed ?? section.seed ?? DEFAULT_BANDS_SEED, opts.seed !== undefined ? '--seed' : 'analysis.progress.seed', 0),
+    restarts: parseWholeOption(opts.restarts ?? section.restarts ?? DEFAULT_BANDS_RESTARTS, opts.restarts !== undefined ? '--restarts' : 'analysis.progress.restarts', 1),
   };
 }
 

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { DEFAULT_SYNTH_OPTIONS, MAX_SYNTH_FAMILIES } from '../../synth/synth-options.js';
 import { synthCohortChunks } from '../../synth/synth-cohort-chunks.js';
 import { CliUsageError, type CliContext } from '../context.js';
+import { parseWholeOption } from '../parse-options.js';
+import type { TextWriter } from '../../io/write-atomic.js';
 
 export interface SynthCommandOptions {
   out?: string;
@@ -16,13 +18,6 @@ export interface SynthCommandResult {
   families: number;
   seed: number;
   files: { path: string; rows: number; bytes: number }[];
-}
-
-function wholeNumber(text: string, option: string, min: number, max: number): number {
-  if (!/^-?\d+$/.test(text.trim())) throw new CliUsageError(`${option} requires a whole number, got ${text}`);
-  const v = Number(text.trim());
-  if (!Number.isSafeInteger(v) || v < min || v > max) throw new CliUsageError(`${option} requires a whole number from ${min} to ${max}, got ${text}`);
-  return v;
 }
 
 /**
@@ -47,13 +42,20 @@ export function registerSynthCommand(program: Command, ctx: CliContext): void {
 /** The work of `earlyhelp synth`, separate from commander for tests. @throws CliUsageError on bad options. */
 export async function runSynthCommand(opts: SynthCommandOptions, ctx: CliContext): Promise<SynthCommandResult> {
   if (!opts.out || !opts.out.trim()) throw new CliUsageError('synth requires --out DIR');
-  const families = opts.families === undefined ? DEFAULT_SYNTH_OPTIONS.families : wholeNumber(opts.families, '--families', 1, MAX_SYNTH_FAMILIES);
-  const seed = opts.seed === undefined ? DEFAULT_SYNTH_OPTIONS.seed : wholeNumber(opts.seed, '--seed', Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+  const families = opts.families === undefined ? DEFAULT_SYNTH_OPTIONS.families : parseWholeOption(opts.families, '--families', 1, MAX_SYNTH_FAMILIES);
+  const seed = opts.seed === undefined ? DEFAULT_SYNTH_OPTIONS.seed : parseWholeOption(opts.seed, '--seed', Number.MIN_SAFE_INTEGER);
   ctx.info(`generating ${families.toLocaleString('en-GB')} families with seed ${seed}`);
   // Streamed chunk by chunk into the four files: a million families' star.csv is larger
   // than one JavaScript string can hold.
   const names = ['families', 'children', 'star', 'plans'] as const;
-  const writers = await Promise.all(names.map((n) => ctx.openWriter(join(opts.out!, `${n}.csv`))));
+  const opened = await Promise.allSettled(names.map((n) => ctx.openWriter(join(opts.out!, `${n}.csv`))));
+  const failed = opened.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+  if (failed) {
+    // Those that did open leave no temporary file behind.
+    for (const o of opened) if (o.status === 'fulfilled') await o.value.abort();
+    throw failed.reason;
+  }
+  const writers = opened.map((o) => (o as PromiseFulfilledResult<TextWriter>).value);
   const rows = [0, 0, 0, 0];
   const bytes = [0, 0, 0, 0];
   try {

@@ -6,6 +6,7 @@ import type { ProgressBands } from '../../progress/types.js';
 import { treeAnalysis, TREE_ANALYSIS_METHODS, type TreeAnalysisMethod, type TreeAnalysisOptions, type TreeAnalysisResult } from '../../tree/tree-analysis.js';
 import { toTreeModel } from '../../tree/tree-model.js';
 import { CliUsageError, type CliContext } from '../context.js';
+import { parseWholeOption } from '../parse-options.js';
 import { readAssignments } from '../read-assignments.js';
 
 interface TreeCliOptions {
@@ -36,14 +37,16 @@ interface TreeCliOptions {
 const DEFAULT_SEED = 1;
 const DEFAULT_FOLDS = 10;
 
-function numberOption(name: string, text: string | undefined, whole: boolean): number | undefined {
+/** A number option (`--alpha-merge 0.05`): a finite number, else exit 2 naming it. */
+function numberOption(name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const x = text.trim() === '' ? NaN : Number(text);
-  if (!Number.isFinite(x) || (whole && !Number.isInteger(x))) {
-    throw new CliUsageError(`--${name} requires ${whole ? 'a whole number' : 'a number'}, got "${text}"`);
-  }
+  if (!Number.isFinite(x)) throw new CliUsageError(`--${name} requires a number, got "${text}"`);
   return x;
 }
+
+/** A whole-number option (`--max-depth 3`): as parseWholeOption, undefined when not given. */
+const wholeOption = (name: string, text: string | undefined, min = 0): number | undefined => (text === undefined ? undefined : parseWholeOption(text, `--${name}`, min));
 
 function pFormat(p: number): string {
   return p < 0.001 ? p.toExponential(2) : p.toFixed(3);
@@ -115,8 +118,8 @@ export function registerTreeCommand(program: Command, ctx: CliContext): void {
     .action(async (cohortArg: string | undefined, opts: TreeCliOptions) => {
       const method = (opts.method ?? 'chaid') as TreeAnalysisMethod;
       if (!TREE_ANALYSIS_METHODS.includes(method)) throw new CliUsageError(`--method requires one of ${TREE_ANALYSIS_METHODS.join(', ')}, got "${opts.method}"`);
-      const seed = numberOption('seed', opts.seed, true) ?? DEFAULT_SEED;
-      const folds = opts.cv === undefined || opts.cv === false ? null : opts.cv === true ? DEFAULT_FOLDS : numberOption('cv', opts.cv, true)!;
+      const seed = wholeOption('seed', opts.seed) ?? DEFAULT_SEED;
+      const folds = opts.cv === undefined || opts.cv === false ? null : opts.cv === true ? DEFAULT_FOLDS : wholeOption('cv', opts.cv)!;
       let bands: ProgressBands | undefined;
       if (opts.bands !== undefined) {
         try {
@@ -136,16 +139,16 @@ export function registerTreeCommand(program: Command, ctx: CliContext): void {
         target: opts.target,
         predictors,
         method,
-        alphaMerge: pick(numberOption('alpha-merge', opts.alphaMerge, false), 'alphaMerge'),
-        alphaSplit: pick(numberOption('alpha-split', opts.alphaSplit, false), 'alphaSplit'),
-        maxDepth: pick(numberOption('max-depth', opts.maxDepth, true), 'maxDepth'),
-        minParent: pick(numberOption('min-parent', opts.minParent, true), 'minParent'),
-        minChild: pick(numberOption('min-child', opts.minChild, true), 'minChild'),
+        alphaMerge: pick(numberOption('alpha-merge', opts.alphaMerge), 'alphaMerge'),
+        alphaSplit: pick(numberOption('alpha-split', opts.alphaSplit), 'alphaSplit'),
+        maxDepth: pick(wholeOption('max-depth', opts.maxDepth), 'maxDepth'),
+        minParent: pick(wholeOption('min-parent', opts.minParent), 'minParent'),
+        minChild: pick(wholeOption('min-child', opts.minChild), 'minChild'),
         exhaustive: pick(opts.exhaustive, 'exhaustive'),
         statistic: pick(opts.likelihoodRatio ? 'likelihood-ratio' : undefined, 'statistic'),
         splitMerged: pick(opts.splitMerged, 'splitMerged'),
         bonferroni: pick(opts.bonferroni === false ? false : undefined, 'bonferroni'),
-        intervals: pick(numberOption('intervals', opts.intervals, true), 'intervals'),
+        intervals: pick(wholeOption('intervals', opts.intervals), 'intervals'),
         focus: opts.focus,
         ageBands: config.ageBands,
         clusters: opts.clusters === undefined ? undefined : await readAssignments(cohort, opts.clusters, ctx),
