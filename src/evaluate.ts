@@ -9,7 +9,6 @@ import { progressSummary } from './progress/progress-summary.js';
 import { progressByGroup } from './progress/progress-by-group.js';
 import { familyProgressCategories } from './progress/family-progress-categories.js';
 import { familyStartScores } from './progress/family-start-scores.js';
-import { FIT_SAMPLE } from './progress/fit-star-bands.js';
 import { ageBandGrouping } from './progress/age-band-grouping.js';
 import { parseProgressBands } from './progress/parse-progress-bands.js';
 import type { ProgressBands, ProgressByGroupResult, ProgressResult } from './progress/types.js';
@@ -241,9 +240,9 @@ export function evaluate(cohort: Cohort, config: WorkbenchConfig, summary: DataQ
   const bands: ProgressBands = options.bands ?? fromConfig.bands ?? { method: 'kmeans', seed };
   const progressOptions = { stages: config.stages, bands };
   const family = computeFamilyProgress(cohort, progressOptions);
-  if (family.bands.method === 'kmeans' && family.bands.vectors.complete > FIT_SAMPLE) {
+  if (family.bands.method === 'kmeans' && family.bands.sample !== null) {
     scaleNotes.push(
-      `progress bands: the k-means restarts ran on a seeded sample of ${FIT_SAMPLE.toLocaleString('en-GB')} complete start and end vectors, the best refined by Lloyd on all of them`,
+      `progress bands: the k-means restarts ran on a seeded sample of ${family.bands.sample.toLocaleString('en-GB')} complete start and end vectors, the best refined by Lloyd on all of them`,
     );
   }
   const overall = progressSummary(family);
@@ -288,7 +287,7 @@ export function evaluate(cohort: Cohort, config: WorkbenchConfig, summary: DataQ
           target,
           ...sources,
           ...chaidOptions,
-          ...(folds > 1 ? { crossValidation: { folds, seed, cart, ...(validation.rounds ? { rounds: validation.rounds } : {}) } } : {}),
+          ...(folds > 1 ? { crossValidation: { folds, seed, cart, rounds: validation.rounds } } : {}),
         },
         shared,
       );

@@ -95,6 +95,7 @@ export function computeFamilyProgress(cohort: Cohort, options: ProgressOptions =
       centreMeans: fit?.centreMeans ?? [],
       inertia: fit?.inertia ?? null,
       vectors: { pooled: 2 * m, complete: fit?.complete ?? 0, incomplete: fit?.incomplete ?? 0 },
+      sample: fit?.sample ?? null,
       missingDomains: KMEANS_MISSING_DOMAINS,
       note: fit ? null : 'no family has a domain with change: no k-means was fitted',
     };

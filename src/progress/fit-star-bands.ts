@@ -26,6 +26,8 @@ export interface FitStarBandsResult {
   complete: number;
   incomplete: number;
   engine: string;
+  /** Complete vectors in the seeded sample the restarts ran on, or null when they ran on all of them. */
+  sample: number | null;
 }
 
 const K = 3;
@@ -64,7 +66,8 @@ export function fitStarBands(vectors: Float64Array, d: number, options: FitStarB
   const sample = options.sample ?? FIT_SAMPLE;
   let fitted: ReturnType<typeof kMeans>;
   let engine = 'kMeans of src/cluster/k-means.ts (Lloyd, k-means++ starts, run to a fixed point)';
-  if (complete.length <= sample) {
+  const sampled = complete.length > sample;
+  if (!sampled) {
     fitted = kMeans(all, { k: K, seed, restarts, maxIterations: 1000, tolerance: 0 });
   } else {
     // Large cohorts: the restarts on a seeded sample, the best start refined on every vector.
@@ -107,5 +110,6 @@ export function fitStarBands(vectors: Float64Array, d: number, options: FitStarB
     complete: complete.length,
     incomplete: n - complete.length,
     engine,
+    sample: sampled ? sample : null,
   };
 }

@@ -64,6 +64,8 @@ export type BandsReport =
       inertia: number | null;
       /** Pooled start and end vectors: all, with all ten domains (fitted on), with some missing (assigned only). */
       vectors: { pooled: number; complete: number; incomplete: number };
+      /** Complete vectors in the seeded sample the restarts ran on (the best refined on all), or null when they ran on all. */
+      sample: number | null;
       missingDomains: string;
       /** Why no k-means was fitted (no family in the analysis), else null. */
       note: string | null;

@@ -80,26 +80,33 @@ export function medianOfCounts(values: readonly number[], counts: ArrayLike<numb
     n += c;
   }
   if (n === 0) throw new Error('medianOfCounts requires at least one value');
-  // The order statistics at 0-based positions ⌊(n−1)/2⌋ and ⌈(n−1)/2⌉, averaged.
-  const at = (pos: number): number => {
+  // The j-th smallest value (1-based): walk the table.
+  return type7(n, 0.5, (j) => {
     let seen = 0;
     let i = 0;
-    for (; seen + counts[i]! <= pos; i++) seen += counts[i]!;
+    for (; seen + counts[i]! < j; i++) seen += counts[i]!;
     return values[i]!;
-  };
-  const lo = at(Math.floor((n - 1) / 2));
-  const hi = at(Math.ceil((n - 1) / 2));
-  return lo === hi ? lo : 0.5 * lo + 0.5 * hi;
+  });
 }
 
 /** R's type 7 on sorted data (1-based index h = 1 + (n − 1)p). */
 function quantileSorted(sorted: ArrayLike<number>, p: number): number {
-  const n = sorted.length;
+  return type7(sorted.length, p, (j) => sorted[j - 1]!);
+}
+
+/**
+ * R's type-7 quantile at `p` of n values given by `orderStat(j)`, the j-th smallest
+ * (1-based): index h = 1 + (n − 1)p, interpolated between the order statistics around it.
+ * For data held other than as a sorted array (tables of counts). Called with
+ * non-decreasing p, `orderStat` sees non-decreasing j.
+ * @example type7(4, 0.5, (j) => [1, 2, 4, 4][j - 1]) // 3
+ */
+export function type7(n: number, p: number, orderStat: (j: number) => number): number {
   const index = 1 + (n - 1) * p;
   const lo = Math.floor(index);
   const hi = Math.ceil(index);
-  const qs = sorted[lo - 1]!;
-  const xHi = sorted[hi - 1]!;
+  const qs = orderStat(lo);
+  const xHi = orderStat(hi);
   if (index > lo && xHi !== qs) {
     const h = index - lo;
     return (1 - h) * qs + h * xHi;

@@ -38,15 +38,20 @@ export function binContinuous(values: readonly (number | null)[], intervals = 10
   let max = -Infinity;
   for (const v of present) if (v > max) max = v;
   const probs = Array.from({ length: intervals - 1 }, (_, i) => (i + 1) / intervals);
-  const qs = quantile(present, probs);
-  const cuts: number[] = [];
-  for (const q of qs) if (q < max && (cuts.length === 0 || q > cuts[cuts.length - 1]!)) cuts.push(q);
+  const cuts = cutsFromQuantiles(quantile(present, probs), max);
   const labels = binLabels(cuts);
   const codes = values.map((v) => (v === null ? null : binOf(v, cuts)));
   return { cuts, labels, codes };
 }
 
 /** Bin of a value: the number of cut points below it. O(log k). */
+/** Cut points from ascending quantiles: each once, and none at the largest value (`max`). */
+export function cutsFromQuantiles(qs: readonly number[], max: number): number[] {
+  const cuts: number[] = [];
+  for (const q of qs) if (q < max && (cuts.length === 0 || q > cuts[cuts.length - 1]!)) cuts.push(q);
+  return cuts;
+}
+
 export function binOf(x: number, cuts: readonly number[]): number {
   let lo = 0;
   let hi = cuts.length;

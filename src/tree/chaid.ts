@@ -309,8 +309,8 @@ export function growChaid(view: TreeView, o: ResolvedChaidOptions): ChaidTree {
     });
     const total = childRows.reduce((s, r) => s + r.length, 0);
     const bySubtraction = need[largest] ? total - childRows[largest]!.length : Infinity;
-    const direct = childRows.reduce((s, r, g) => s + (need[g] ? r.length : 0), 0);
-    if (bySubtraction < direct) {
+    const countedRows = childRows.reduce((s, r, g) => s + (need[g] ? r.length : 0), 0);
+    if (bySubtraction < countedRows) {
       const counted = childRows.map((r, g) => (g === largest ? null : countRows(view, r, J)));
       const rest = parent.map((t, p) => {
         const out = t.slice();

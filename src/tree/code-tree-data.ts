@@ -14,7 +14,8 @@
  * Large cohorts: categorical columns arrive compact (see compact-values.ts) and codes take
  * one byte where they can; the counting is in case-codes.ts.
  */
-import { binLabels, binOf } from './bin-continuous.js';
+import { binLabels, binOf, cutsFromQuantiles } from './bin-continuous.js';
+import { type7 } from '../stats/descriptive.js';
 import { allCodeTargetCounts, codeTargetCounts, type CaseCodes } from './case-codes.js';
 import { columnLength, isColumn, isCompact, presentReader, type CodeArray, type CompactTreeData, type CompactValues } from './compact-values.js';
 import { compareLabels } from './tree-labels.js';
@@ -22,7 +23,6 @@ import {
   MISSING_CATEGORY,
   PREDICTOR_LEVELS,
   type PredictorLevel,
-  type TreeData,
   type TreeExclusions,
   type TreePredictorInfo,
   type TreePredictorInput,
@@ -472,28 +472,19 @@ export function codeTreeData(fn: string, data: CompactTreeData, intervals: numbe
     cache,
   };
   const view: TreeView = { coded, rows, ...viewTarget(coded, rows), predictors: [] };
-  // Every predictor coded, then viewed in order; the first invalid predictor is the one named,
-  // as when each is coded and viewed before the next: a predictor that cannot be coded is
-  // named only after the views of the predictors before it.
-  let failure: unknown = null;
+  // Every predictor coded (a predictor that cannot be coded is named at once), the
+  // counts taken case by case over the usable cases, then each predictor viewed.
   for (const p of preds) {
-    try {
-      const cp = codePredictor(fn, p, cache);
-      cp.index = coded.predictors.length;
-      coded.predictors.push(cp);
-    } catch (e) {
-      failure = e;
-      break;
-    }
+    const cp = codePredictor(fn, p, cache);
+    cp.index = coded.predictors.length;
+    coded.predictors.push(cp);
   }
-  // counts over the usable cases: case by case when every predictor is coded
-  const counts = failure === null ? allCodeTargetCounts(coded, rows) : [];
+  const counts = allCodeTargetCounts(coded, rows);
   coded.predictors.forEach((cp, j) => {
-    const vp = viewPredictor(coded, cp, rows, 'all', intervals, counts[j] ?? null);
+    const vp = viewPredictor(coded, cp, rows, 'all', intervals, counts[j]!);
     coded.usableCounts.push(vp.rootCounts);
     view.predictors.push(vp);
   });
-  if (failure !== null) throw failure;
   return { coded, view };
 }
 
@@ -538,31 +529,19 @@ function viewTarget(coded: CodedTreeData, rows: Int32Array): Pick<TreeView, 'tar
   return { targetCategories, targetMap };
 }
 
-/** R's type-7 quantiles at `probs` (ascending) of values given as counts per distinct value; the arithmetic of `quantile` in src/stats. */
+/** R's type-7 quantiles at `probs` (ascending) of values given as counts per distinct value (ascending). */
 function quantilesOfCounts(values: Float64Array, counts: Int32Array, total: number, probs: readonly number[]): number[] {
-  const out: number[] = [];
   let code = 0;
   let below = 0; // values of codes before `code`
+  // The j-th smallest value (1-based); j never decreases between calls, as probs ascend.
   const orderStat = (j: number): number => {
-    // the j-th smallest value (1-based); j never decreases between calls
     while (below + counts[code]! < j) {
       below += counts[code]!;
       code++;
     }
     return values[code]!;
   };
-  for (const p of probs) {
-    const index = 1 + (total - 1) * p;
-    const lo = Math.floor(index);
-    const hi = Math.ceil(index);
-    const qs = orderStat(lo);
-    const xHi = orderStat(hi);
-    if (index > lo && xHi !== qs) {
-      const h = index - lo;
-      out.push((1 - h) * qs + h * xHi);
-    } else out.push(qs);
-  }
-  return out;
+  return probs.map((p) => type7(total, p, orderStat));
 }
 
 /**
@@ -595,17 +574,12 @@ function viewPredictor(
       const info: TreePredictorInfo = { name: cp.name, level: cp.level, categories: [], categoryValues: null, cuts: [], hasMissing };
       return { coded: cp, info, map, rootCounts };
     }
-    if (!Number.isSafeInteger(intervals) || intervals < 2) {
-      throw new Error(`binContinuous requires intervals to be a whole number >= 2, got ${intervals}`);
-    }
     const values = cp.values!;
     let top = cp.missing - 1;
     while (counts[top] === 0) top--;
     const max = values[top]!;
     const probs = Array.from({ length: intervals - 1 }, (_, i) => (i + 1) / intervals);
-    const qs = quantilesOfCounts(values, counts, total, probs);
-    const cuts: number[] = [];
-    for (const q of qs) if (q < max && (cuts.length === 0 || q > cuts[cuts.length - 1]!)) cuts.push(q);
+    const cuts = cutsFromQuantiles(quantilesOfCounts(values, counts, total, probs), max);
     const labels = binLabels(cuts);
     for (let g = 0; g < cp.missing; g++) map[g] = binOf(values[g]!, cuts);
     map[cp.missing] = labels.length;
@@ -682,8 +656,7 @@ export function viewTreeData(coded: CodedTreeData, rows: Int32Array, intervals: 
     // counts over rows = counts over the usable cases − counts over the held-out ones
     counts = allCodeTargetCounts(coded, heldOut).map((h, p) => {
       const c = coded.usableCounts[p]!.slice();
-      if (!h) throw new Error('allCodeTargetCounts left a predictor out');
-      for (let x = 0; x < c.length; x++) c[x]! -= h[x]!;
+      for (let x = 0; x < c.length; x++) c[x]! -= h![x]!;
       return c;
     });
   } else counts = allCodeTargetCounts(coded, rows) as Int32Array[];

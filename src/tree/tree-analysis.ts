@@ -10,7 +10,7 @@ import { treeFocus } from './tree-focus.js';
 import { compareLabels } from './tree-labels.js';
 import { treeRules, type TreeRule } from './tree-rules.js';
 import { treeText } from './tree-text.js';
-import { PREDICTOR_LEVELS, type ChaidOptions, type DecisionTree, type PredictorLevel, type TreeData, type TreePredictorInput } from './tree-types.js';
+import { PREDICTOR_LEVELS, type ChaidOptions, type DecisionTree, type PredictorLevel } from './tree-types.js';
 
 /** Growing methods of {@link treeAnalysis} (Exhaustive CHAID is `method: 'chaid'` with `exhaustive: true`). */
 export const TREE_ANALYSIS_METHODS = ['chaid', 'cart'] as const;
@@ -216,7 +216,7 @@ export function treeAnalysis(cohort: Cohort, options: TreeAnalysisOptions, share
     ? crossValidateCoded(data, coded, {
         folds: options.crossValidation.folds,
         seed: options.crossValidation.seed,
-        ...(options.crossValidation.rounds === undefined ? {} : { rounds: options.crossValidation.rounds }),
+        rounds: options.crossValidation.rounds,
         chaid: chaidOptions,
         cart: options.crossValidation.cart === false ? false : cartOptions,
       })

@@ -23,6 +23,7 @@ describe('fitStarBands on a sample (large cohorts)', () => {
 
   it('says so in the engine, and is the same for the same seed', () => {
     expect(full.engine).not.toMatch(/sample/);
+    expect([full.sample, sampled.sample]).toEqual([null, 500]);
     expect(sampled.engine).toMatch(/restarts on a seeded random sample of 500 complete vectors, the best refined by Lloyd on all of them/);
     expect(fitStarBands(x, 10, { seed: 4, restarts: 5, sample: 500 })).toEqual(sampled);
   });

@@ -174,3 +174,50 @@ describe('treeAnalysis with shared columns', () => {
     expect(() => treeAnalysis(c, { target: 'social_care_after', clusters }, shared)).toThrow(/shared with another cohort or other sources/);
   });
 });
+
+describe('a continuous predictor with thousands of distinct values (the large-cohort counting paths)', () => {
+  it('grows, node by node, the tree of the same predictor binned first and given as ordinal', () => {
+    // 40,000 cases, x with ~40,000 distinct values: x's code × target table (~80,000 cells)
+    // is past chaid's direct table (4,096) and case-codes' one-table limit (65,536); the
+    // binned ordinal x has 11 codes and takes the small paths. CHAID merges ordered
+    // categories the same way, so the two trees must agree in every count and statistic.
+    const rng = createRng(8);
+    const n = 40_000;
+    const x: (number | null)[] = [];
+    const z: (string | null)[] = [];
+    const target: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const v = rng.float() * 1000;
+      x.push(rng.float() < 0.03 ? null : v);
+      z.push(rng.float() < 0.05 ? null : 'PQRS'[rng.int(0, 3)]!);
+      const p = 0.15 + 0.5 * (v / 1000) ** 2 + (z[i] === 'P' ? 0.1 : 0);
+      target.push(rng.float() < p ? '1' : '0');
+    }
+    expect(new Set(x).size).toBeGreaterThan(32_768 + 1);
+    const options: ChaidOptions = { intervals: 10, minParent: 400, minChild: 200, maxDepth: 3 };
+    const binned = binContinuous(x, options.intervals);
+    const continuous = chaid({ target, targetName: 'y', predictors: [{ name: 'x', level: 'continuous', values: x }, { name: 'z', level: 'nominal', values: z }] }, options);
+    const ordinal = chaid({ target, targetName: 'y', predictors: [{ name: 'x', level: 'ordinal', values: binned.codes }, { name: 'z', level: 'nominal', values: z }] }, options);
+    // The same bins, then the same nodes (categories of x as bin indices).
+    expect(continuous.predictors[0]!.categories).toEqual(binned.labels);
+    const binIndex = (variable: string, labels: string[], tree: typeof continuous) =>
+      variable !== 'x' ? labels : labels.map((l) => (l === '<missing>' ? l : String(tree === continuous ? binned.labels.indexOf(l) : Number(l))));
+    const shape = (tree: typeof continuous) =>
+      tree.nodes.map((node) => ({
+        n: node.n,
+        distribution: node.distribution,
+        children: node.children,
+        branch: node.branch && binIndex(node.branch.variable, node.branch.categories, tree),
+        split: node.split && {
+          variable: node.split.variable,
+          groups: node.split.groups.map((g) => binIndex(node.split!.variable, g, tree)),
+          chiSquare: node.split.chiSquare,
+          df: node.split.df,
+          pAdjusted: node.split.pAdjusted,
+        },
+      }));
+    expect(continuous.nodes.length).toBeGreaterThan(3);
+    expect(continuous.nodes.some((node) => node.split?.variable === 'x')).toBe(true);
+    expect(shape(continuous)).toEqual(shape(ordinal));
+  });
+});
